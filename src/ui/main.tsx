@@ -1,14 +1,56 @@
+/**
+ * Entry point: reads the URL (mms script, step, animation duration), creates the store and
+ * renders the explorer. `window.__mmscope` exposes the store to the browser tests and the UI
+ * benchmark (documented in e2e/README.md).
+ */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createExplorerStore, type ExplorerStore, type ExplorerStoreOptions } from '../store/store';
+import type { Theme } from '../store/types';
+import { parseUrlState } from '../store/url';
+import { dontunmap } from '../scenarios/dontunmap';
+import { App, THEME_STORAGE_KEY } from './App';
+import { ExplorerStoreProvider } from './storeContext';
+import './app.css';
 
-function App() {
-  return <main>mmscope</main>;
+declare global {
+  interface Window {
+    __mmscope?: { readonly store: ExplorerStore };
+  }
 }
+
+function initialTheme(): Theme {
+  try {
+    const saved = localStorage.getItem(THEME_STORAGE_KEY);
+    if (saved === 'light' || saved === 'dark') return saved;
+  } catch {
+    // No storage: fall through to the system preference.
+  }
+  return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+function optionsFromUrl(search: string): ExplorerStoreOptions {
+  const url = parseUrlState(search);
+  // `scenario` and `embed` are parsed but not acted on yet (the next issue's).
+  return {
+    theme: initialTheme(),
+    step: url.step ?? 0,
+    ...(url.animationMs !== null ? { animationMs: url.animationMs } : {}),
+    ...(url.script !== null
+      ? { source: url.script, name: 'shared.mms' }
+      : { walkthrough: dontunmap }),
+  };
+}
+
+const store = createExplorerStore(optionsFromUrl(window.location.search));
+window.__mmscope = { store };
 
 const root = document.getElementById('root');
 if (root)
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <ExplorerStoreProvider store={store}>
+        <App />
+      </ExplorerStoreProvider>
     </StrictMode>,
   );

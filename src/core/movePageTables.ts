@@ -1,0 +1,372 @@
+// owned by the mremap engineer
+/**
+ * move_page_tables(): how mremap moves the page-table entries of a range from one address to
+ * another, at the highest level it can (mm/mremap.c, Linux 6.18).
+ *
+ * The algorithm, as the kernel runs it (6.18 line references are to mm/mremap.c functions):
+ *
+ * 1. `move_page_tables()`: nothing to do for len 0. Before the loop, `try_realign_addr(PMD)`
+ *    (6.7+, `can_realign_addr()`): when old_addr is not PMD-aligned, old_addr and new_addr have
+ *    the same offset within 2 MiB, the range reaches (or crosses) the next PMD boundary
+ *    (len_in >= PMD_SIZE - offset), and `can_align_down()` holds for both sides (the address is
+ *    its VMA's vm_start and no VMA intersects [addr & PMD_MASK, vm_start)), both addresses are
+ *    rounded down. old_end stays: only the start of the walk moves, and the rounded-down
+ *    prefix maps nothing. `pmc_progress()` reports progress against the original start.
+ * 2. The loop walks [old_addr, old_end) in chunks. Each chunk first gets
+ *    `extent = get_extent(NORMAL_PUD)`: up to the next PUD boundary of old_addr, of new_addr,
+ *    and old_end, whichever is nearest.
+ *    - `get_old_pud()`: no PGD entry or no PUD entry at old_addr -> skip the whole extent
+ *      (nothing is allocated at the destination).
+ *    - `alloc_new_pud()`: the destination PUD table is allocated (p4d is folded).
+ *    - If extent == PUD_SIZE (HAVE_MOVE_PUD, 5.11+): `move_normal_pud()` moves the PMD table
+ *      as one PUD entry, unless the destination PUD entry is not empty (WARN, fall back) or
+ *      the VMA has a uffd context without EVENT_REMAP (uffd-wp bits must be cleared one by
+ *      one). Anonymous memory has no PUD-sized THP, so `pud_trans_huge()` never holds here.
+ * 3. Otherwise `extent = get_extent(NORMAL_PMD)` (next PMD boundary of either side, or end).
+ *    - `get_old_pmd()`: PMD entry none -> skip the extent.
+ *    - `alloc_new_pmd()`: destination PUD and PMD tables allocated.
+ *    - A huge PMD (THP or huge zero page): if extent == HPAGE_PMD_SIZE, `move_huge_pmd()`
+ *      (mm/huge_memory.c) moves it as one entry, the deposited PTE table with it (VmPTE
+ *      unchanged), clearing uffd-wp when the VMA has uffd without EVENT_REMAP; it refuses a
+ *      non-empty destination PMD. Otherwise (or refused) `split_huge_pmd()` turns it into a
+ *      PTE table first.
+ *    - A PTE table with extent == PMD_SIZE (HAVE_MOVE_PMD): `move_normal_pmd()` moves the
+ *      table as one PMD entry, with the same two refusals as the PUD case.
+ *    - Then, if the source PMD is (now) none, skip; else `pte_alloc()` the destination table
+ *      and `move_ptes()`: every non-none PTE of the extent is cleared at the source and set at
+ *      the destination (present pages keep their PFN; markers move; without EVENT_REMAP a
+ *      uffd-wp marker is dropped and the uffd-wp bit cleared). The source table stays (it is
+ *      freed later by free_pgtables when the source is unmapped, or kept by DONTUNMAP).
+ *
+ * Table allocation never fails in the simulator, so the returned progress is always len.
+ *
+ * Profiles: PMD moves exist in every profile (5.0+); PUD moves from 5.11
+ * (`profile >= 5.11`, absent in the 5.7 profile); align-down from 6.7. Before 5.11 the extent
+ * was computed from old_addr only and move_normal_pmd()/move_huge_pmd() themselves refused a
+ * misaligned new_addr; the outcome (which level moves) is the same as with get_extent().
+ *
+ * Effects: one `entries.move` per chunk that moved something: level 'pud' (count 1, a whole
+ * PMD table), 'pmd' (count 1, a PTE table or, huge, a THP) or 'pte' (count = entries moved);
+ * `table.alloc` come from the page-table allocators.
+ *
+ * Cost: a PUD move touches one word (plus the 512 bases of the moved PMD table's PTE tables,
+ * kept for inspection); a PMD move one word; a PTE chunk is a `copyWithin` + `fill` of at most
+ * 512 words of the PTE pool and a scan counting what moved. No per-page objects.
+ */
+import type { Mm } from './mm';
+import type { Vma } from './vma';
+import { findVmaIntersection } from './vma';
+import { vaddr, PAGE_SIZE, PMD_SIZE, PUD_SIZE } from './addr';
+import {
+  PMD_TABLE,
+  PTE_PRESENT,
+  PTE_UFFD_WP,
+  MARKER_UFFD_WP,
+  PFN_SHIFT,
+  pmdIsHuge,
+} from './pageTable';
+import { splitHugePmd } from './huge';
+import type { Profile } from './profiles';
+import { VM_UFFD_FLAGS } from './vma';
+
+/**
+ * The mremap behaviour of a profile, from the kernel version it models:
+ * - movePud: HAVE_MOVE_PUD moves (5.11, "mm: speedup mremap on 1GB or larger regions").
+ * - alignDown: try_realign_addr() in move_page_tables() (6.7).
+ * - dontunmapAnyVma: MREMAP_DONTUNMAP on any VMA without VM_DONTEXPAND|VM_PFNMAP (5.13,
+ *   "mm: extend MREMAP_DONTUNMAP to non-anonymous mappings"); before, private anon only.
+ * - earlyLookup: do_mremap() looks the VMA up before anything else (5.16, hugetlb mremap),
+ *   so a shrink or same-size call on an unmapped address fails with EFAULT.
+ * - multiVma: the 6.17 rework: all parameter checks before the lookup, FIXED same-size moves
+ *   over several VMAs (remap_move()), lengths page-aligned before the checks.
+ */
+export interface MremapFeatures {
+  readonly movePud: boolean;
+  readonly alignDown: boolean;
+  readonly dontunmapAnyVma: boolean;
+  readonly earlyLookup: boolean;
+  readonly multiVma: boolean;
+  /** dontunmap_complete() clears VM_ACCOUNT on the source too (6.16 only, see mremap.ts). */
+  readonly dontunmapClearsAccount: boolean;
+  /** DONTUNMAP of a whole VMA unlinks its anon_vma (unlink_anon_vmas()). */
+  readonly dontunmapUnlinksAnonVma: boolean;
+}
+
+/** Version of a profile as a comparable number: 6.18 -> 618. */
+export function profileVersion(profile: Profile): number {
+  const m = /^(\d+)\.(\d+)/.exec(profile.version);
+  if (m === null) return 9999;
+  return Number(m[1]) * 100 + Number(m[2]);
+}
+
+export function mremapFeatures(profile: Profile): MremapFeatures {
+  const v = profileVersion(profile);
+  return {
+    movePud: v >= 511,
+    alignDown: v >= 607,
+    dontunmapAnyVma: v >= 513,
+    earlyLookup: v >= 516,
+    multiVma: v >= 617,
+    dontunmapClearsAccount: v === 616,
+    dontunmapUnlinksAnonVma: v >= 601,
+  };
+}
+
+/**
+ * userfaultfd_armed(): the VMA is registered with a userfaultfd (any mode).
+ */
+export function userfaultfdArmed(v: Vma): boolean {
+  return (v.flags & VM_UFFD_FLAGS) !== 0;
+}
+
+/**
+ * vma_has_uffd_without_event_remap(): registered with a uffd that did not ask for
+ * UFFD_FEATURE_EVENT_REMAP, so the new range will lose the registration and the uffd-wp state
+ * must be cleared entry by entry.
+ */
+export function vmaHasUffdWithoutEventRemap(mm: Mm, v: Vma): boolean {
+  if (v.uffdCtx === 0) return false;
+  return !mm.uffdHasEventRemap(v.uffdCtx);
+}
+
+/** struct pagetable_move_control (mm/internal.h). */
+export interface PageTableMoveControl {
+  /** Source VMA (pmc->old) and destination VMA (pmc->new). */
+  readonly old: Vma;
+  readonly new: Vma;
+  oldAddr: number;
+  newAddr: number;
+  /** old_addr + len_in, fixed even when the start is realigned. */
+  readonly oldEnd: number;
+  readonly lenIn: number;
+}
+
+export function pageTableMoveControl(
+  old: Vma,
+  newVma: Vma,
+  oldAddr: number,
+  newAddr: number,
+  len: number,
+): PageTableMoveControl {
+  return { old, new: newVma, oldAddr, newAddr, oldEnd: oldAddr + len, lenIn: len };
+}
+
+/** get_extent(): bytes to the nearest of the next boundary of either address and old_end. */
+export function getExtent(pmc: PageTableMoveControl, size: number): number {
+  let extent = (Math.floor(pmc.oldAddr / size) + 1) * size - pmc.oldAddr;
+  if (extent > pmc.oldEnd - pmc.oldAddr) extent = pmc.oldEnd - pmc.oldAddr;
+  const nextNew = (Math.floor(pmc.newAddr / size) + 1) * size - pmc.newAddr;
+  if (extent > nextNew) extent = nextNew;
+  return extent;
+}
+
+/** can_align_down(): addr is its VMA's start and nothing is mapped below it in the block. */
+function canAlignDown(mm: Mm, v: Vma, addr: number, size: number): boolean {
+  if (v.start !== addr) return false;
+  const masked = Math.floor(addr / size) * size;
+  return findVmaIntersection(mm, masked, v.start) === undefined;
+}
+
+/** can_realign_addr() for the PMD level (the only level the kernel realigns at). */
+export function canRealignAddr(mm: Mm, pmc: PageTableMoveControl): boolean {
+  const oldAlign = pmc.oldAddr % PMD_SIZE;
+  const newAlign = pmc.newAddr % PMD_SIZE;
+  // Only worth it when the range reaches the next PMD boundary (and saves hunting VMAs there).
+  if (pmc.lenIn < PMD_SIZE - oldAlign) return false;
+  if (oldAlign === 0) return false;
+  if (oldAlign !== newAlign) return false;
+  return (
+    canAlignDown(mm, pmc.old, pmc.oldAddr, PMD_SIZE) &&
+    canAlignDown(mm, pmc.new, pmc.newAddr, PMD_SIZE)
+  );
+}
+
+/** try_realign_addr(pmc, PMD_MASK). */
+function tryRealignAddr(mm: Mm, pmc: PageTableMoveControl): void {
+  if (!canRealignAddr(mm, pmc)) return;
+  pmc.oldAddr = Math.floor(pmc.oldAddr / PMD_SIZE) * PMD_SIZE;
+  pmc.newAddr = Math.floor(pmc.newAddr / PMD_SIZE) * PMD_SIZE;
+}
+
+/** pmc_progress(): bytes of the original range done, never negative after a realign. */
+function pmcProgress(pmc: PageTableMoveControl): number {
+  const orig = pmc.oldEnd - pmc.lenIn;
+  return pmc.oldAddr < orig ? 0 : pmc.oldAddr - orig;
+}
+
+/**
+ * move_page_tables(): move the entries of [pmc.oldAddr, pmc.oldAddr + len) to pmc.newAddr.
+ * Returns the number of bytes of the original range whose tables were moved.
+ */
+export function movePageTables(mm: Mm, pmc: PageTableMoveControl): number {
+  if (pmc.lenIn === 0) return 0;
+  const feat = mremapFeatures(mm.profile);
+  const pt = mm.pt;
+  const log = mm.log;
+  // vma_has_uffd_without_event_remap() on either VMA (uffd_supports_page_table_move()):
+  // the uffd-wp state must be cleared entry by entry, so no whole-table moves.
+  const clearUffdWp =
+    vmaHasUffdWithoutEventRemap(mm, pmc.old) || vmaHasUffdWithoutEventRemap(mm, pmc.new);
+
+  if (feat.alignDown) tryRealignAddr(mm, pmc);
+
+  for (let extent = 0; pmc.oldAddr < pmc.oldEnd; pmc.oldAddr += extent, pmc.newAddr += extent) {
+    extent = getExtent(pmc, PUD_SIZE);
+
+    // get_old_pud()
+    const oldPudSlot = pt.pudSlot(pmc.oldAddr);
+    if (oldPudSlot < 0 || pt.pud.data[oldPudSlot] === 0) continue;
+    // alloc_new_pud()
+    const newPudSlot = pt.pudSlotAlloc(pmc.newAddr, log);
+    if (feat.movePud && extent === PUD_SIZE && moveNormalPud(mm, pmc, oldPudSlot, newPudSlot, clearUffdWp)) {
+      continue;
+    }
+
+    extent = getExtent(pmc, PMD_SIZE);
+    // get_old_pmd()
+    const oldPmdSlot = pt.pmdSlot(pmc.oldAddr);
+    if (oldPmdSlot < 0 || pt.pmd.data[oldPmdSlot] === 0) continue;
+    // alloc_new_pmd()
+    const newPmdSlot = pt.pmdSlotAlloc(pmc.newAddr, log);
+
+    const oldPmd = pt.pmd.data[oldPmdSlot]!;
+    if (pmdIsHuge(oldPmd)) {
+      if (extent === PMD_SIZE && moveHugePmd(mm, pmc, oldPmdSlot, newPmdSlot, clearUffdWp)) {
+        continue;
+      }
+      splitHugePmd(mm, pmc.old, pmc.oldAddr);
+    } else if (extent === PMD_SIZE) {
+      if (moveNormalPmd(mm, pmc, oldPmdSlot, newPmdSlot, clearUffdWp)) continue;
+    }
+    if (pt.pmd.data[oldPmdSlot] === 0) continue;
+    movePtes(mm, pmc, extent, clearUffdWp);
+  }
+
+  return pmcProgress(pmc);
+}
+
+/** move_normal_pud(): the PMD table under the old PUD entry moves to the new PUD entry. */
+function moveNormalPud(
+  mm: Mm,
+  pmc: PageTableMoveControl,
+  oldSlot: number,
+  newSlot: number,
+  clearUffdWp: boolean,
+): boolean {
+  const pt = mm.pt;
+  // The destination must be empty: free_pgtables() should have released it (WARN_ON_ONCE).
+  if (pt.pud.data[newSlot] !== 0) return false;
+  if (clearUffdWp) return false;
+  const word = pt.detachPmdTable(oldSlot);
+  pt.attachPmdTable(newSlot, word, pmc.newAddr);
+  mm.log.push({
+    type: 'entries.move',
+    level: 'pud',
+    from: vaddr(pmc.oldAddr),
+    to: vaddr(pmc.newAddr),
+    count: 1,
+    huge: false,
+  });
+  return true;
+}
+
+/** move_normal_pmd(): the PTE table under the old PMD entry moves to the new PMD entry. */
+function moveNormalPmd(
+  mm: Mm,
+  pmc: PageTableMoveControl,
+  oldSlot: number,
+  newSlot: number,
+  clearUffdWp: boolean,
+): boolean {
+  const pt = mm.pt;
+  if (pt.pmd.data[newSlot] !== 0) return false;
+  if (clearUffdWp) return false;
+  const word = pt.pmd.data[oldSlot]!;
+  // Racing with collapse? (!pmd_present || pmd_leaf): only a table moves here.
+  if ((word & PMD_TABLE) === 0) return false;
+  pt.detachPteTable(oldSlot);
+  pt.attachPteTable(newSlot, word, pmc.newAddr);
+  mm.log.push({
+    type: 'entries.move',
+    level: 'pmd',
+    from: vaddr(pmc.oldAddr),
+    to: vaddr(pmc.newAddr),
+    count: 1,
+    huge: false,
+  });
+  return true;
+}
+
+/** move_huge_pmd() (mm/huge_memory.c): a PMD-mapped THP or huge zero page moves as one. */
+function moveHugePmd(
+  mm: Mm,
+  pmc: PageTableMoveControl,
+  oldSlot: number,
+  newSlot: number,
+  clearUffdWp: boolean,
+): boolean {
+  const pt = mm.pt;
+  if (pt.pmd.data[newSlot] !== 0) return false;
+  let word = pt.detachPteTable(oldSlot);
+  // The deposited PTE table goes with it (withdraw + deposit): VmPTE does not change.
+  if (clearUffdWp) word &= ~PTE_UFFD_WP;
+  pt.attachPteTable(newSlot, word, pmc.newAddr);
+  mm.log.push({
+    type: 'entries.move',
+    level: 'pmd',
+    from: vaddr(pmc.oldAddr),
+    to: vaddr(pmc.newAddr),
+    count: 1,
+    huge: true,
+  });
+  return true;
+}
+
+/**
+ * move_ptes(): the PTEs of one extent (never crossing a PMD boundary on either side) move
+ * into the destination PTE table, allocated if needed (pte_alloc()).
+ */
+function movePtes(
+  mm: Mm,
+  pmc: PageTableMoveControl,
+  extent: number,
+  clearUffdWp: boolean,
+): void {
+  const pt = mm.pt;
+  const src = pt.pteSlot(pmc.oldAddr);
+  const dst = pt.pteSlotAlloc(pmc.newAddr, mm.log);
+  if (src < 0 || dst < 0) return;
+  const n = extent / PAGE_SIZE;
+  const data = pt.pte.data;
+  let moved = 0;
+  if (clearUffdWp) {
+    for (let i = 0; i < n; i++) {
+      const e = data[src + i]!;
+      if (e === 0) continue;
+      data[src + i] = 0;
+      moved++;
+      if ((e & PTE_PRESENT) === 0 && (e & PMD_TABLE) === 0) {
+        // A uffd-wp marker means nothing without the registration: dropped (pte_clear).
+        if (e >>> PFN_SHIFT === MARKER_UFFD_WP) continue;
+        data[dst + i] = e;
+        continue;
+      }
+      data[dst + i] = e & ~PTE_UFFD_WP;
+    }
+  } else {
+    for (let i = 0; i < n; i++) if (data[src + i] !== 0) moved++;
+    // The destination extent is empty (VM_WARN_ON_ONCE(!pte_none(*new_ptep))): copy it whole.
+    data.copyWithin(dst, src, src + n);
+    data.fill(0, src, src + n);
+  }
+  if (moved > 0) {
+    mm.log.push({
+      type: 'entries.move',
+      level: 'pte',
+      from: vaddr(pmc.oldAddr),
+      to: vaddr(pmc.newAddr),
+      count: moved,
+      huge: false,
+    });
+  }
+}

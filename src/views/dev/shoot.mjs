@@ -1,0 +1,24 @@
+// Dev only: screenshot a page with Playwright (Debian Chromium).
+// node src/views/dev/shoot.mjs URL OUT.png [width] [height] [clicks...]
+import { chromium } from 'playwright-core';
+const [url, out, w = '1280', h = '900', ...actions] = process.argv.slice(2);
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const page = await browser.newPage({ viewport: { width: Number(w), height: Number(h) } });
+page.on('console', (m) => console.log('console:', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+await page.goto(url, { waitUntil: 'networkidle' });
+await page.waitForTimeout(300);
+for (const a of actions) {
+  if (a.startsWith('wait:')) await page.waitForTimeout(Number(a.slice(5)));
+  else if (a.startsWith('click:')) await page.getByText(a.slice(6), { exact: true }).first().click();
+  else if (a.startsWith('sec:')) {
+    const [, label, path] = a.split('|');
+    await page.locator(`section[aria-label="${label}"]`).first().screenshot({ path });
+  } else if (a.startsWith('shot:')) await page.screenshot({ path: a.slice(5), fullPage: true });
+  else if (a.startsWith('eval:')) console.log(await page.evaluate(a.slice(5)));
+}
+await page.screenshot({ path: out, fullPage: true });
+await browser.close();

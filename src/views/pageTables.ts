@@ -1,0 +1,854 @@
+/**
+ * The page-table view: PGD -> PUD -> PMD -> PTE, one column per level, each table a card with
+ * its 512 slots in a 32 x 16 grid and the virtual range it covers. A slot that points to a
+ * table not drawn shows how full that table is (a bar in its memory's colour), so a populated
+ * GiB reads at a glance from its PMD table without drawing 262,144 cells. Slots are drawn as one
+ * <path> per style, so a card is a handful of nodes whatever it holds.
+ *
+ * On a forward step the records drive the motion: a PUD entry travels as one with its PMD table
+ * (and the PTE tables under it), a PMD entry travels with its PTE table, PTEs stream row by row
+ * from their old table into a newly allocated one; tables appear and disappear as the core
+ * allocates and frees them, and a counter says how many entries moved at each level.
+ */
+import * as d3 from 'd3';
+import { PAGE_SIZE } from '../core/addr';
+import type { Effect, TableLevel } from '../core/effects';
+import type { Selection as StoreSelection } from '../store/types';
+import {
+  clear,
+  fitText,
+  hideTooltip,
+  layer,
+  prepareSvg,
+  r2,
+  rectPath,
+  rootState,
+  sameSelection,
+  setTitle,
+  showTooltip,
+  type G,
+} from './common';
+import { count, hex, range, size, sizeExact, shortHex } from './format';
+import {
+  BIT_UFFD_WP,
+  BIT_WRITE,
+  SLOT_ANON,
+  SLOT_CACHE,
+  SLOT_HUGE,
+  SLOT_HUGE_ZERO,
+  SLOT_MARKER_POISON,
+  SLOT_MARKER_WP,
+  SLOT_NAMES,
+  SLOT_NONE,
+  SLOT_TABLE,
+  SLOT_ZERO,
+  TABLE_LEVELS,
+  type BackingModel,
+  type Linked,
+  type PageTablesModel,
+  type TableLevelName,
+  type TableModel,
+  type ViewOptions,
+} from './models';
+import { carriedFrom, carriedTo, changeCounterText, moveCounterText, shifts, summarize, type Shift } from './motion';
+import { ALERT_COLOR, cssVar, ZERO_COLOR } from './palette';
+
+export type PageTablesOptions = ViewOptions;
+
+const COLS = 32;
+const ROWS = 16;
+const MX = 10;
+const TOP_Y = 40;
+const HEADER_H = 30;
+const PAD = 5;
+const GAP_Y = 12;
+const LEVEL_LABEL: Record<TableLevelName, string> = { pgd: 'PGD', pud: 'PUD', pmd: 'PMD', pte: 'PTE' };
+const CHILD: Record<TableLevelName, TableLevelName | null> = {
+  pgd: 'pud',
+  pud: 'pmd',
+  pmd: 'pte',
+  pte: null,
+};
+
+interface Geometry {
+  /** Cell pitch in px. */
+  readonly c: number;
+  readonly cardW: number;
+  readonly cardH: number;
+  readonly colX: Readonly<Record<TableLevelName, number>>;
+}
+
+interface CardPos {
+  readonly x: number;
+  readonly y: number;
+  readonly c: number;
+}
+
+interface PtState {
+  /** Card positions at the last render, by table id. */
+  layout: Map<string, CardPos>;
+  token: number;
+  opts: PageTablesOptions | null;
+}
+
+const states = new WeakMap<Element, PtState>();
+
+function geometry(width: number): Geometry {
+  const gap = 26;
+  const cw = (width - 2 * MX - 3 * gap) / 4;
+  const c = Math.max(3, Math.min(9, Math.floor((cw - 2 * PAD) / COLS)));
+  const cardW = COLS * c + 2 * PAD;
+  const cardH = HEADER_H + ROWS * c + PAD;
+  // Spread the columns over the width when the cells hit their maximum size.
+  const pitch = Math.max(cardW + gap, (width - 2 * MX - cardW) / 3);
+  return {
+    c,
+    cardW,
+    cardH,
+    colX: { pgd: MX, pud: MX + pitch, pmd: MX + 2 * pitch, pte: MX + 3 * pitch },
+  };
+}
+
+/** Where each drawn table goes: its level's column, near its parent slot, without overlap. */
+function layoutCards(model: PageTablesModel, g: Geometry): Map<string, CardPos> {
+  const out = new Map<string, CardPos>();
+  for (const level of TABLE_LEVELS) {
+    const cards = model.tables
+      .filter((t) => t.level === level)
+      .sort((a, b) => a.base - b.base);
+    let bottom = TOP_Y - GAP_Y;
+    for (const t of cards) {
+      let want = TOP_Y;
+      const parent = t.parent !== null ? out.get(t.parent) : undefined;
+      if (parent) {
+        const row = Math.floor(t.index / COLS);
+        want = parent.y + HEADER_H + row * g.c + g.c / 2 - HEADER_H / 2;
+      }
+      const y = Math.max(want, bottom + GAP_Y);
+      out.set(t.id, { x: g.colX[level], y, c: g.c });
+      bottom = y + g.cardH;
+    }
+  }
+  return out;
+}
+
+export function renderPageTables(
+  root: SVGSVGElement,
+  model: PageTablesModel,
+  opts: PageTablesOptions,
+): void {
+  const st = rootState(states, root, () => ({ layout: new Map<string, CardPos>(), token: 0, opts: null }));
+  const token = ++st.token;
+  st.opts = opts;
+  const geo = geometry(opts.width);
+  const layout = layoutCards(model, geo);
+  let needed = opts.height;
+  for (const p of layout.values()) needed = Math.max(needed, p.y + geo.cardH + 26);
+  const height = needed;
+  const svg = prepareSvg(root, opts.width, height, 'Page tables');
+  const animate = opts.durationMs > 0;
+  const prevLayout = st.layout;
+  st.layout = layout;
+
+  const bg = layer(svg, 'bg');
+  const heads = layer(svg, 'heads');
+  const links = layer(svg, 'links');
+  const cardsG = layer(svg, 'cards');
+  const ghosts = layer(svg, 'ghosts');
+  const footer = layer(svg, 'footer');
+  layer(svg, 'tooltip');
+
+  bg.selectAll('rect')
+    .data([0])
+    .join('rect')
+    .attr('width', opts.width)
+    .attr('height', height)
+    .style('fill', 'transparent')
+    .on('click', () => opts.onSelect?.(null));
+
+  drawColumnHeads(heads, model, geo, opts.width);
+
+  const backingByIndex = (i: number): BackingModel | undefined => model.backings[i - 1];
+  const moves = shifts(opts.effects);
+  const allocated = new Set<string>();
+  const freed = new Set<string>();
+  for (const e of opts.effects) {
+    if (e.type === 'table.alloc') allocated.add(`${e.level}:${e.base}`);
+    if (e.type === 'table.free') freed.add(`${e.level}:${e.base}`);
+  }
+  // Slots that entries are travelling into stay empty until their ghost lands.
+  const pending = animate ? pendingSlots(model, moves) : new Map<string, Set<number>>();
+
+  const byId = new Map(model.tables.map((t) => [t.id, t]));
+  const cards = cardsG
+    .selectAll<SVGGElement, TableModel>('g.card')
+    .data(model.tables, (t) => t.id)
+    .join(
+      (enter) => {
+        const g = enter.append('g').attr('class', 'card');
+        g.append('rect').attr('class', 'box');
+        g.append('g').attr('class', 'head');
+        g.append('g').attr('class', 'grid');
+        g.append('g').attr('class', 'marks');
+        return g;
+      },
+      (update) => update,
+      (exit) => {
+        if (!animate) return exit.remove();
+        exit.each(function (t) {
+          const el = d3.select(this);
+          const to = carriedTo(t.level as TableLevel, t.base, moves);
+          if (to !== null && byId.has(`${t.level}:${to}`)) {
+            // Its successor travels from here; this copy goes at once.
+            el.remove();
+            return;
+          }
+          // Freed after its entries left.
+          el.transition()
+            .delay(opts.durationMs * 0.55)
+            .duration(opts.durationMs * 0.45)
+            .style('opacity', 0)
+            .remove();
+        });
+        return exit;
+      },
+    );
+
+  cards.each(function (t) {
+    const g = d3.select(this);
+    const pos = layout.get(t.id)!;
+    drawCard(g, t, geo, backingByIndex, pending.get(t.id) ?? null, opts);
+    const target = `translate(${r2(pos.x)},${r2(pos.y)})`;
+    const isNew = this.getAttribute('transform') === null;
+    if (animate && isNew) {
+      const fromBase = carriedFrom(t.level as TableLevel, t.base, moves);
+      const old = fromBase !== null ? prevLayout.get(`${t.level}:${fromBase}`) : undefined;
+      if (old) {
+        g.attr('transform', `translate(${r2(old.x)},${r2(old.y)})`)
+          .transition()
+          .duration(opts.durationMs)
+          .ease(d3.easeCubicInOut)
+          .attr('transform', target);
+      } else {
+        const scale = allocated.has(t.id) ? 0.85 : 1;
+        g.attr('transform', `${target} scale(${scale})`)
+          .style('opacity', 0)
+          .transition()
+          .duration(opts.durationMs * 0.35)
+          .style('opacity', 1)
+          .attr('transform', target);
+      }
+    } else if (animate && this.getAttribute('transform') !== target) {
+      g.interrupt()
+        .style('opacity', 1)
+        .transition()
+        .duration(opts.durationMs)
+        .ease(d3.easeCubicInOut)
+        .attr('transform', target);
+    } else {
+      g.interrupt().attr('transform', target).style('opacity', 1);
+    }
+  });
+
+  // Pointer: a slot is found from the pointer position (cells are paths, not elements).
+  cards
+    .on('pointermove', function (event: PointerEvent, t) {
+      const hit = slotAt(this, event, t, geo);
+      const [mx, my] = d3.pointer(event, root);
+      if (hit === null) {
+        hideTooltip(svg);
+        return;
+      }
+      showTooltip(svg, mx, my, slotTooltip(t, hit, backingByIndex), opts.width, height);
+      const next = slotSelection(t, hit);
+      if (!sameSelection(next, st.opts?.hover ?? null)) st.opts?.onHover?.(next);
+    })
+    .on('pointerleave', () => {
+      hideTooltip(svg);
+      st.opts?.onHover?.(null);
+    })
+    .on('click', function (event: MouseEvent, t) {
+      event.stopPropagation();
+      const hit = slotAt(this, event, t, geo);
+      st.opts?.onSelect?.(
+        hit === null ? { kind: 'table', level: t.level, base: t.base } : slotSelection(t, hit),
+      );
+    });
+
+  drawLinks(links, model, layout, geo, opts);
+  drawFooter(footer, model, opts, height, token, st);
+
+  clear(ghosts);
+  if (animate) {
+    drawGhosts(ghosts, model, moves, prevLayout, layout, geo, opts, backingByIndex);
+    drawFillPulses(ghosts, model, layout, geo, opts.effects, opts.durationMs);
+    if (pending.size > 0) {
+      d3.timeout(() => {
+        if (st.token !== token) return;
+        cards
+          .filter((t) => pending.has(t.id))
+          .each(function (t) {
+            drawCard(d3.select(this), t, geo, backingByIndex, null, opts);
+          });
+      }, opts.durationMs);
+    }
+  }
+  void freed;
+}
+
+function drawColumnHeads(g: G, model: PageTablesModel, geo: Geometry, width: number): void {
+  const data = TABLE_LEVELS.map((level) => {
+    const drawn = model.tables.filter((t) => t.level === level).length;
+    const total = model.totals[level];
+    return { level, drawn, total };
+  });
+  const sel = g
+    .selectAll<SVGTextElement, (typeof data)[number]>('text.colhead')
+    .data(data, (d) => d.level)
+    .join('text')
+    .attr('class', 'colhead')
+    .attr('x', (d) => geo.colX[d.level])
+    .attr('y', 30)
+    .style('fill', cssVar('muted'));
+  sel.each(function (d) {
+    const t = d3.select(this);
+    t.selectAll('tspan').remove();
+    t.append('tspan').attr('font-weight', 700).style('fill', cssVar('fg')).text(LEVEL_LABEL[d.level]);
+    const more = d.total > d.drawn ? ` · ${count(d.drawn)} of ${count(d.total)} drawn` : '';
+    t.append('tspan').text(
+      fitText(` ${count(d.total)} table${d.total === 1 ? '' : 's'}${more}`, geo.cardW - 30, 11),
+    );
+  });
+  setTitle(sel, (d) =>
+    d.total > d.drawn
+      ? `${count(d.total)} ${LEVEL_LABEL[d.level]} tables exist; ${count(d.drawn)} are drawn, the others are summarized in their parent's slots`
+      : `${count(d.total)} ${LEVEL_LABEL[d.level]} table${d.total === 1 ? '' : 's'}`,
+  );
+  const focus = g
+    .selectAll('text.focus')
+    .data(model.focus ? [model.focus] : [])
+    .join('text')
+    .attr('class', 'focus')
+    .attr('x', width - MX)
+    .attr('y', 12)
+    .attr('text-anchor', 'end')
+    .attr('font-size', 10)
+    .style('fill', cssVar('muted'))
+    .text((f) => `tables covering ${range(f.start, f.end)}`);
+  void focus;
+}
+
+/** Style key -> cells, for one card. */
+interface CellStyle {
+  readonly key: string;
+  readonly fill: string;
+  readonly opacity: number;
+  readonly stroke: string | null;
+}
+
+function cellStyle(
+  t: TableModel,
+  i: number,
+  backingByIndex: (i: number) => BackingModel | undefined,
+): CellStyle {
+  const k = t.kinds[i]!;
+  const ro = (t.bits[i]! & BIT_WRITE) === 0;
+  const wp = (t.bits[i]! & BIT_UFFD_WP) !== 0;
+  switch (k) {
+    case SLOT_NONE:
+      return { key: 'none', fill: cssVar('empty'), opacity: 1, stroke: null };
+    case SLOT_TABLE:
+      return { key: 'table', fill: cssVar('empty'), opacity: 1, stroke: null };
+    case SLOT_ZERO:
+    case SLOT_HUGE_ZERO:
+      return { key: 'zero', fill: ZERO_COLOR, opacity: 1, stroke: null };
+    case SLOT_MARKER_WP:
+      return { key: 'mwp', fill: cssVar('empty'), opacity: 1, stroke: ALERT_COLOR };
+    case SLOT_MARKER_POISON:
+      return { key: 'mpo', fill: ALERT_COLOR, opacity: 1, stroke: null };
+    default: {
+      const b = backingByIndex(t.backing[i]!);
+      const color = b?.color ?? ZERO_COLOR;
+      // Read-only entries (shared after fork, CONTINUE in MAP_PRIVATE) are lighter: a write
+      // would copy them.
+      return {
+        key: `${color}${ro ? 'r' : 'w'}${wp ? 'p' : ''}`,
+        fill: color,
+        opacity: ro ? 0.5 : 1,
+        stroke: wp ? ALERT_COLOR : null,
+      };
+    }
+  }
+}
+
+function drawCard(
+  g: d3.Selection<SVGGElement, unknown, null, undefined>,
+  t: TableModel,
+  geo: Geometry,
+  backingByIndex: (i: number) => BackingModel | undefined,
+  pending: Set<number> | null,
+  opts: PageTablesOptions,
+): void {
+  const { c, cardW, cardH } = geo;
+  const selected =
+    opts.selection?.kind === 'table' && opts.selection.level === t.level && opts.selection.base === t.base;
+  const hovered = opts.hover?.kind === 'table' && opts.hover.level === t.level && opts.hover.base === t.base;
+  g.select('rect.box')
+    .attr('width', cardW)
+    .attr('height', cardH)
+    .attr('rx', 3)
+    .style('fill', cssVar('panel'))
+    .style('stroke', selected ? cssVar('selection') : hovered ? cssVar('hover') : cssVar('grid'))
+    .attr('stroke-width', selected ? 2 : 1);
+
+  // Header: level and base on the first line, span and end on the second.
+  const head = g.select<SVGGElement>('g.head');
+  clear(head as unknown as G);
+  const title = head
+    .append('text')
+    .attr('x', PAD)
+    .attr('y', 12)
+    .style('fill', cssVar('fg'));
+  title.append('tspan').attr('font-weight', 700).text(LEVEL_LABEL[t.level]);
+  title.append('tspan').text(` ${hex(t.base)}`);
+  setTitle(title, () => `${LEVEL_LABEL[t.level]} table covering ${range(t.base, t.base + t.span)}`);
+  const used = head
+    .append('text')
+    .attr('x', cardW - PAD)
+    .attr('y', 12)
+    .attr('text-anchor', 'end')
+    .attr('font-size', 10)
+    .style('fill', cssVar('muted'))
+    .text(`${t.used}/512`);
+  setTitle(used, () => `${count(t.used)} of 512 entries are not none`);
+  const sub = head
+    .append('text')
+    .attr('x', PAD)
+    .attr('y', 24)
+    .attr('font-size', 10)
+    .style('fill', cssVar('muted'))
+    .text(fitText(`${size(t.span)} → ${hex(t.base + t.span)}`, cardW - 2 * PAD, 10));
+  setTitle(sub, () => `covers ${sizeExact(t.span)}, ${size(t.span / 512)} per entry`);
+
+  // Grid: one path per style.
+  const styles = new Map<string, { style: CellStyle; d: string[] }>();
+  const bars = new Map<string, string[]>();
+  const inner: string[] = [];
+  const cs = c > 3 ? c - 1 : c;
+  for (let i = 0; i < 512; i++) {
+    const x = PAD + (i % COLS) * c;
+    const y = HEADER_H + Math.floor(i / COLS) * c;
+    const hide = pending !== null && pending.has(i);
+    const style = hide
+      ? { key: 'none', fill: cssVar('empty'), opacity: 1, stroke: null }
+      : cellStyle(t, i, backingByIndex);
+    let entry = styles.get(style.key);
+    if (!entry) {
+      entry = { style, d: [] };
+      styles.set(style.key, entry);
+    }
+    entry.d.push(rectPath(x, y, cs, cs));
+    const k = t.kinds[i]!;
+    if (!hide && k === SLOT_TABLE) {
+      // How full the child table is, as a bar from the bottom, in its memory's colour.
+      const f = t.fill[i]!;
+      const b = backingByIndex(t.childBacking[i]!);
+      const color = b?.color ?? ZERO_COLOR;
+      const h = f > 0 ? Math.max(1, f * cs) : 0;
+      let list = bars.get(color);
+      if (!list) bars.set(color, (list = []));
+      if (h > 0) list.push(rectPath(x, y + cs - h, cs, h));
+    }
+    if (!hide && (k === SLOT_HUGE || k === SLOT_HUGE_ZERO) && cs >= 5) {
+      const s = Math.max(1, Math.floor(cs / 3));
+      inner.push(rectPath(x + (cs - s) / 2, y + (cs - s) / 2, s, s));
+    }
+  }
+  const grid = g.select<SVGGElement>('g.grid');
+  const pathData = [
+    ...[...styles.values()].map((s) => ({
+      key: `s${s.style.key}`,
+      d: s.d.join(''),
+      fill: s.style.fill,
+      opacity: s.style.opacity,
+      stroke: s.style.stroke,
+    })),
+    ...[...bars.entries()].map(([color, d]) => ({
+      key: `b${color}`,
+      d: d.join(''),
+      fill: color,
+      opacity: 1,
+      stroke: null as string | null,
+    })),
+    { key: 'inner', d: inner.join(''), fill: cssVar('panel'), opacity: 1, stroke: null as string | null },
+  ].filter((p) => p.d !== '');
+  grid
+    .selectAll<SVGPathElement, (typeof pathData)[number]>('path')
+    .data(pathData, (p) => p.key)
+    .join('path')
+    .attr('d', (p) => p.d)
+    .style('fill', (p) => p.fill)
+    .style('fill-opacity', (p) => (p.opacity === 1 ? null : p.opacity))
+    .style('stroke', (p) => p.stroke)
+    .attr('stroke-width', (p) => (p.stroke ? 1 : null));
+
+  // Selection and hover marks on slots.
+  const marks = g.select<SVGGElement>('g.marks').attr('pointer-events', 'none');
+  const markData: { key: string; d: string; sel: boolean }[] = [];
+  const sd = slotMarks(t, opts.selection, opts.selectionLinks, geo);
+  if (sd) markData.push({ key: 'sel', d: sd, sel: true });
+  const hd = slotMarks(t, opts.hover, opts.hoverLinks, geo);
+  if (hd) markData.push({ key: 'hover', d: hd, sel: false });
+  marks
+    .selectAll<SVGPathElement, (typeof markData)[number]>('path')
+    .data(markData, (m) => m.key)
+    .join('path')
+    .attr('d', (m) => m.d)
+    .attr('fill', 'none')
+    .attr('stroke-width', (m) => (m.sel ? 1.5 : 1))
+    .attr('stroke-dasharray', (m) => (m.sel ? null : '2 1'))
+    .style('stroke', (m) => (m.sel ? cssVar('selection') : cssVar('hover')));
+}
+
+/** Outline the slots of `t` that the selection (or what it links to) covers. */
+function slotMarks(
+  t: TableModel,
+  sel: StoreSelection | null,
+  links: Linked | undefined,
+  geo: Geometry,
+): string | null {
+  const per = t.span / 512;
+  const marked = new Set<number>();
+  const markRange = (a: number, b: number): void => {
+    if (b <= t.base || a >= t.base + t.span) return;
+    const i0 = Math.max(0, Math.floor((a - t.base) / per));
+    const i1 = Math.min(511, Math.floor((b - 1 - t.base) / per));
+    for (let i = i0; i <= i1; i++) marked.add(i);
+  };
+  if (sel?.kind === 'page') markRange(sel.addr, sel.addr + PAGE_SIZE);
+  if (sel?.kind === 'table' && sel.level !== t.level) markRange(sel.base, sel.base + 1);
+  for (const [a, b] of links?.ranges ?? []) markRange(a, b);
+  const frames = links?.frames ?? [];
+  if (sel?.kind === 'frame' || frames.length > 0) {
+    const runs: readonly (readonly [number, number])[] =
+      sel?.kind === 'frame' ? [[sel.pfn, 1], ...frames] : frames;
+    for (let i = 0; i < 512; i++) {
+      const p = t.pfn[i]!;
+      if (p < 0) continue;
+      const k = t.kinds[i]!;
+      const span = k === SLOT_HUGE ? 512 : 1;
+      if (runs.some(([f, n]) => p < f + n && f < p + span)) marked.add(i);
+    }
+  }
+  if (marked.size === 0) return null;
+  const { c } = geo;
+  const cs = c > 3 ? c - 1 : c;
+  let d = '';
+  for (const i of marked) {
+    const x = PAD + (i % COLS) * c;
+    const y = HEADER_H + Math.floor(i / COLS) * c;
+    d += rectPath(x - 0.5, y - 0.5, cs + 1, cs + 1);
+  }
+  return d;
+}
+
+function slotAt(el: SVGGElement, event: MouseEvent, t: TableModel, geo: Geometry): number | null {
+  const [px, py] = d3.pointer(event, el);
+  const col = Math.floor((px - PAD) / geo.c);
+  const row = Math.floor((py - HEADER_H) / geo.c);
+  if (col < 0 || col >= COLS || row < 0 || row >= ROWS) return null;
+  void t;
+  return row * COLS + col;
+}
+
+function slotSelection(t: TableModel, i: number): StoreSelection | null {
+  const per = t.span / 512;
+  const addr = t.base + i * per;
+  const k = t.kinds[i]!;
+  const child = CHILD[t.level];
+  if (k === SLOT_TABLE && child) return { kind: 'table', level: child, base: addr };
+  if (t.level === 'pte' || k !== SLOT_NONE) return { kind: 'page', addr };
+  return null;
+}
+
+function slotTooltip(
+  t: TableModel,
+  i: number,
+  backingByIndex: (i: number) => BackingModel | undefined,
+): string[] {
+  const per = t.span / 512;
+  const addr = t.base + i * per;
+  const k = t.kinds[i]!;
+  const lines = [`${LEVEL_LABEL[t.level]}[${i}]  ${hex(addr)}  (${size(per)})`];
+  if (k === SLOT_TABLE) {
+    const child = CHILD[t.level];
+    lines.push(
+      `→ ${child ? LEVEL_LABEL[child] : ''} table ${hex(addr)}: ${count(Math.round(t.fill[i]! * 512))}/512 used`,
+    );
+    const b = backingByIndex(t.childBacking[i]!);
+    if (b) lines.push(`mostly ${b.label}`);
+    return lines;
+  }
+  lines.push(`entry: ${SLOT_NAMES[k] ?? k}`);
+  const p = t.pfn[i]!;
+  if (p >= 0) {
+    const bits = t.bits[i]!;
+    const b = backingByIndex(t.backing[i]!);
+    lines.push(
+      `pfn ${shortHex(p)}${bits & BIT_WRITE ? ' writable' : ' read-only'}${bits & BIT_UFFD_WP ? ' uffd-wp' : ''}`,
+    );
+    if (b) lines.push(b.label);
+  }
+  return lines;
+}
+
+/** Parent slot -> child card connectors. */
+function drawLinks(
+  g: G,
+  model: PageTablesModel,
+  layout: Map<string, CardPos>,
+  geo: Geometry,
+  opts: PageTablesOptions,
+): void {
+  const data: { key: string; d: string }[] = [];
+  for (const t of model.tables) {
+    if (t.parent === null) continue;
+    const p = layout.get(t.parent);
+    const me = layout.get(t.id);
+    if (!p || !me) continue;
+    const cx = p.x + PAD + (t.index % COLS) * geo.c + geo.c / 2;
+    const cy = p.y + HEADER_H + Math.floor(t.index / COLS) * geo.c + geo.c / 2;
+    const ex = me.x;
+    const ey = me.y + HEADER_H / 2;
+    const rx = p.x + geo.cardW;
+    const mid = (rx + ex) / 2;
+    data.push({
+      key: t.id,
+      d: `M${r2(cx)},${r2(cy)}H${r2(rx)}C${r2(mid)},${r2(cy)} ${r2(mid)},${r2(ey)} ${r2(ex)},${r2(ey)}`,
+    });
+  }
+  g.attr('pointer-events', 'none');
+  const sel = g
+    .selectAll<SVGPathElement, (typeof data)[number]>('path')
+    .data(data, (d) => d.key)
+    .join('path')
+    .attr('fill', 'none')
+    .attr('stroke-width', 1)
+    .style('stroke', cssVar('faint'));
+  if (opts.durationMs > 0) {
+    sel.style('opacity', 0).transition().delay(opts.durationMs * 0.8).duration(opts.durationMs * 0.2).style('opacity', 1);
+  } else sel.interrupt().style('opacity', 1);
+  sel.attr('d', (d) => d.d);
+}
+
+/** Slots in drawn tables that a move fills (they stay empty until their ghost arrives). */
+function pendingSlots(model: PageTablesModel, moves: readonly Shift[]): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
+  const level: Record<Shift['level'], TableLevelName> = { pud: 'pud', pmd: 'pmd', pte: 'pte' };
+  for (const m of moves) {
+    for (const t of model.tables) {
+      if (t.level !== level[m.level]) continue;
+      const lo = Math.max(m.to, t.base);
+      const hi = Math.min(m.to + m.len, t.base + t.span);
+      if (hi <= lo) continue;
+      const per = t.span / 512;
+      let set = out.get(t.id);
+      if (!set) out.set(t.id, (set = new Set()));
+      for (let i = Math.floor((lo - t.base) / per); i < Math.ceil((hi - t.base) / per); i++) set.add(i);
+    }
+  }
+  return out;
+}
+
+/** Where slot `i` of table `id` is (top-left of the cell), given a layout. */
+function slotPos(layout: Map<string, CardPos>, id: string, i: number): [number, number] | null {
+  const p = layout.get(id);
+  if (!p) return null;
+  return [p.x + PAD + (i % COLS) * p.c, p.y + HEADER_H + Math.floor(i / COLS) * p.c];
+}
+
+/** The id and slot index of the entry at `addr` of `level` (the table need not exist). */
+function slotOf(level: TableLevelName, addr: number): { id: string; i: number } {
+  const span = { pgd: 2 ** 48, pud: 2 ** 39, pmd: 2 ** 30, pte: 2 ** 21 }[level];
+  const base = addr - (addr % span);
+  return { id: `${level}:${base}`, i: Math.floor((addr - base) / (span / 512)) };
+}
+
+/**
+ * Entries in flight: each move record becomes ghosts that leave the old slot positions and land
+ * in the new ones. A run of slots sharing a grid row (in both tables) travels as one shape; PTE
+ * runs are staggered so that a PTE-level move reads as entries going one by one, whereas a PMD
+ * or PUD move is a single shape carrying its whole table.
+ */
+function drawGhosts(
+  g: G,
+  model: PageTablesModel,
+  moves: readonly Shift[],
+  prevLayout: Map<string, CardPos>,
+  layout: Map<string, CardPos>,
+  geo: Geometry,
+  opts: PageTablesOptions,
+  backingByIndex: (i: number) => BackingModel | undefined,
+): void {
+  const byId = new Map(model.tables.map((t) => [t.id, t]));
+  interface Ghost {
+    x0: number;
+    y0: number;
+    x1: number;
+    y1: number;
+    d: string;
+    fill: string;
+    order: number;
+  }
+  const out: Ghost[] = [];
+  const MAX = 600;
+  let order = 0;
+  for (const m of moves) {
+    const level: TableLevelName = m.level;
+    const per = { pud: 2 ** 30, pmd: 2 ** 21, pte: PAGE_SIZE }[m.level];
+    const n = m.len / per;
+    let seg: { src: { id: string; i: number }; dst: { id: string; i: number }; len: number } | null = null;
+    const flush = (): void => {
+      if (!seg || out.length >= MAX) return;
+      const a = slotPos(prevLayout, seg.src.id, seg.src.i);
+      const b = slotPos(layout, seg.dst.id, seg.dst.i);
+      if (!a || !b) {
+        seg = null;
+        return;
+      }
+      const t = byId.get(seg.dst.id);
+      const style = t ? cellStyle(t, seg.dst.i, backingByIndex) : null;
+      const cs = geo.c > 3 ? geo.c - 1 : geo.c;
+      let d = '';
+      for (let k = 0; k < seg.len; k++) d += rectPath(k * geo.c, 0, cs, cs);
+      out.push({
+        x0: a[0],
+        y0: a[1],
+        x1: b[0],
+        y1: b[1],
+        d,
+        fill: style && style.key !== 'table' ? style.fill : cssVar('muted'),
+        order: order++,
+      });
+      seg = null;
+    };
+    for (let k = 0; k < n && out.length < MAX; k++) {
+      const src = slotOf(level, m.from + k * per);
+      const dst = slotOf(level, m.to + k * per);
+      if (
+        seg &&
+        seg.src.id === src.id &&
+        seg.dst.id === dst.id &&
+        Math.floor(src.i / COLS) === Math.floor(seg.src.i / COLS) &&
+        Math.floor(dst.i / COLS) === Math.floor(seg.dst.i / COLS) &&
+        src.i === seg.src.i + seg.len &&
+        dst.i === seg.dst.i + seg.len
+      ) {
+        seg.len++;
+      } else {
+        flush();
+        // Skip ahead quickly over slots whose tables are drawn on neither side.
+        if (!prevLayout.has(src.id) && !layout.has(dst.id)) continue;
+        seg = { src, dst, len: 1 };
+      }
+    }
+    flush();
+  }
+  const dur = opts.durationMs;
+  const stagger = out.length > 1 ? (dur * 0.45) / (out.length - 1) : 0;
+  g.attr('pointer-events', 'none');
+  g.selectAll('path')
+    .data(out)
+    .join('path')
+    .attr('d', (d) => d.d)
+    .style('fill', (d) => d.fill)
+    .style('stroke', cssVar('fg'))
+    .attr('stroke-width', 0.5)
+    .attr('transform', (d) => `translate(${r2(d.x0)},${r2(d.y0)})`)
+    .transition()
+    .delay((d) => d.order * stagger)
+    .duration(Math.max(1, dur - stagger * (out.length - 1)))
+    .ease(d3.easeCubicInOut)
+    .attr('transform', (d) => `translate(${r2(d.x1)},${r2(d.y1)})`)
+    .transition()
+    .duration(0)
+    .remove();
+}
+
+/** Cells that a fault, CoW or uffd fill just set: a short outline flash. */
+function drawFillPulses(
+  g: G,
+  model: PageTablesModel,
+  layout: Map<string, CardPos>,
+  geo: Geometry,
+  effects: readonly Effect[],
+  dur: number,
+): void {
+  let d = '';
+  let cells = 0;
+  for (const e of effects) {
+    if ((e.type !== 'entries.set' && e.type !== 'entries.clear') || e.cause === 'mremap') continue;
+    for (const t of model.tables) {
+      if (t.level !== 'pte' && t.level !== 'pmd') continue;
+      const per = t.span / 512;
+      const lo = Math.max(e.addr, t.base);
+      const hi = Math.min(e.addr + e.pages * PAGE_SIZE, t.base + t.span);
+      if (hi <= lo) continue;
+      const p = layout.get(t.id)!;
+      for (let i = Math.floor((lo - t.base) / per); i < Math.ceil((hi - t.base) / per) && cells < 2048; i++) {
+        d += rectPath(p.x + PAD + (i % COLS) * geo.c - 1, p.y + HEADER_H + Math.floor(i / COLS) * geo.c - 1, geo.c + 1, geo.c + 1);
+        cells++;
+      }
+    }
+  }
+  if (!d) return;
+  g.append('path')
+    .attr('d', d)
+    .attr('fill', 'none')
+    .attr('stroke-width', 1.5)
+    .style('stroke', cssVar('fg'))
+    .transition()
+    .duration(dur)
+    .ease(d3.easeCubicIn)
+    .style('opacity', 0)
+    .remove();
+}
+
+function drawFooter(
+  g: G,
+  model: PageTablesModel,
+  opts: PageTablesOptions,
+  height: number,
+  token: number,
+  st: PtState,
+): void {
+  clear(g);
+  void model;
+  void height;
+  const s = summarize(opts.effects);
+  const text = s.hasMove ? moveCounterText(s) : changeCounterText(s);
+  if (!text) return;
+  const t = g
+    .append('text')
+    .attr('class', 'counter')
+    .attr('x', MX)
+    .attr('y', 12)
+    .style('fill', cssVar('fg'))
+    .text(text);
+  const levels = (['pud', 'pmd', 'pte'] as const)
+    .map((l) => `${LEVEL_LABEL[l]} tables +${s.tablesByLevel[l].alloc}/−${s.tablesByLevel[l].free}`)
+    .join(', ');
+  setTitle(t, () => `this step: ${text}\n${levels}`);
+  if (opts.durationMs > 0 && s.hasMove) {
+    t.text(moveCounterText(s, 0))
+      .transition()
+      .duration(opts.durationMs)
+      .ease(d3.easeLinear)
+      .tween('text', function () {
+        const node = this as SVGTextElement;
+        return (p: number) => {
+          if (st.token === token) node.textContent = moveCounterText(s, p);
+        };
+      });
+  }
+}

@@ -1,0 +1,5 @@
+# A PROT_READ|PROT_EXEC private anonymous mapping reads zeros and rejects stores (arch/x86/mm/fault.c access_error)
+a = mmap(NULL, 8K, PROT_READ|PROT_EXEC, MAP_PRIVATE|MAP_ANONYMOUS)
+load(a, 8K)
+store(a, 4K, 'E')
+maps()

@@ -1,0 +1,7 @@
+# Accesses are page-granular: a 1-byte store fills the whole page; a 2-byte load across a boundary reads two pages (mms.md section 2 Accesses)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+store(a + 4095, 1, 'P')
+store(a + 4097, 4096, 'Q')
+load(a + 4095, 2)
+load(a + 1, 16K - 1)
+pagemap(a, 16K)

@@ -1,0 +1,5 @@
+# Loads and stores on PROT_NONE memory take SIGSEGV (arch/x86/mm/fault.c access_error)
+a = mmap(NULL, 8K, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS)
+load(a, 8K)
+store(a + 4K, 4K, 'A')
+pagemap(a, 8K)

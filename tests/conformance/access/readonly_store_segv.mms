@@ -1,0 +1,5 @@
+# A store to a read-only mapping takes SIGSEGV; a load reads zeros from the zero page (arch/x86/mm/fault.c access_error)
+a = mmap(NULL, 8K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+store(a, 4K, 'A')
+load(a, 8K)
+pagemap(a, 8K)

@@ -1,0 +1,6 @@
+# Shared anonymous memory has no zero page: a read of an unwritten page allocates a zero-filled shmem page, like a write (mm/shmem.c shmem_fault)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_SHARED|MAP_ANONYMOUS)
+store(a + 4K, 4K, 'S')
+pagemap(a, 16K)
+load(a, 16K)
+pagemap(a, 16K)

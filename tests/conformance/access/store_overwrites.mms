@@ -1,0 +1,7 @@
+# A later store to the same page replaces its tag; the page stays the same physical page (mm/memory.c: no fault on a writable present PTE)
+a = mmap(NULL, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+store(a, 8K, 'A')
+pagemap(a, 8K)
+store(a + 4K, 4K, 'B')
+load(a, 8K)
+pagemap(a, 8K)

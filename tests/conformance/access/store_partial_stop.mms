@@ -1,0 +1,6 @@
+# A store running off the end of a mapping writes the pages before and stops with SIGSEGV at the first unmapped page (mms.md section 3 Signals)
+a = mmap(NULL, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+b = mmap(NULL, 4K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+store(b, 12K, 'X')
+store(a, 12K, 'A')
+load(a, 12K)

@@ -1,0 +1,6 @@
+# On x86 a PROT_WRITE-only mapping is readable too: loads succeed (arch/x86: no write-only PTEs)
+a = mmap(NULL, 8K, PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+load(a, 4K)
+store(a, 4K, 'W')
+load(a, 8K)
+maps()

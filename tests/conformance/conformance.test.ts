@@ -1,0 +1,107 @@
+/**
+ * The conformance suite: every `tests/conformance/**\/*.mms` against its checked-in kernel
+ * recording `<name>.expected`.
+ *
+ * - simulator: the simulator's transcript must equal the recording byte for byte;
+ * - oracle: where the live oracle can run (Linux 6.18, root: CI and the workplace), the real
+ *   kernel's transcript must equal it too, so a stale recording fails.
+ *
+ * Oracle runs start as soon as the file is collected, at most ORACLE_JOBS at a time, and
+ * each oracle test awaits its own run. See README.md in this folder.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { oracleTranscript, simulatorTranscript } from '../../src/cli/transcripts';
+import { oracleAvailable } from '../../src/oracle/run';
+import {
+  findScripts,
+  limiter,
+  lineDiff,
+  ORACLE_JOBS,
+  readExpected,
+  readScript,
+  SUITE_DIR,
+  type Script,
+} from './lib';
+
+type OracleResult =
+  | { readonly ok: true; readonly transcript: string }
+  | { readonly ok: false; readonly skip: boolean; readonly reason: string };
+
+const scripts = findScripts();
+const withOracle = Boolean(await oracleAvailable());
+
+const oracleRuns = new Map<string, Promise<OracleResult>>();
+if (withOracle) {
+  const slot = limiter(ORACLE_JOBS);
+  for (const s of scripts) {
+    const text = readScript(s);
+    oracleRuns.set(
+      s.name,
+      slot(() => oracleTranscript(text, s.name)).catch((e: unknown): OracleResult => ({
+        ok: false,
+        skip: false,
+        reason: String(e),
+      })),
+    );
+  }
+}
+
+function recording(s: Script): string {
+  const expected = readExpected(s);
+  if (expected === null) {
+    throw new Error(
+      `${s.name}: no recording ${s.name.replace(/\.mms$/, '.expected')}; ` +
+        `record it with: npx tsx tests/conformance/record.ts tests/conformance/${s.name}`,
+    );
+  }
+  return expected;
+}
+
+function assertSame(actual: string, expected: string, s: Script, who: string): void {
+  if (actual === expected) return;
+  const diff = lineDiff(expected, actual, `${s.name} (recording)`, `${s.name} (${who})`);
+  expect.fail(`${who} transcript differs from the recording:\n${diff}`);
+}
+
+test('the suite has scripts', () => {
+  expect(scripts.length).toBeGreaterThan(0);
+});
+
+test('every recording has its script', () => {
+  const orphans: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.expected') && !existsSync(p.replace(/\.expected$/, '.mms'))) {
+        orphans.push(p);
+      }
+    }
+  };
+  walk(SUITE_DIR);
+  expect(orphans).toEqual([]);
+});
+
+describe('simulator', () => {
+  for (const s of scripts) {
+    test(s.name, () => {
+      const expected = recording(s);
+      assertSame(simulatorTranscript(readScript(s), s.name), expected, s, 'simulator');
+    });
+  }
+});
+
+describe.runIf(withOracle)('oracle', () => {
+  for (const s of scripts) {
+    test(s.name, async (ctx) => {
+      const result = await oracleRuns.get(s.name)!;
+      if (!result.ok) {
+        if (result.skip) ctx.skip(result.reason);
+        expect.fail(`${s.name}: the oracle failed: ${result.reason}`);
+      }
+      assertSame(result.transcript, recording(s), s, 'kernel');
+    });
+  }
+});

@@ -1,0 +1,5 @@
+# close of an fd that is not open is EBADF, also the second close of a memfd (fs/file.c close_fd)
+close(999)
+fd = memfd_create("m", 0)
+close(fd)
+close(fd)

@@ -1,0 +1,6 @@
+# With MAP_ANONYMOUS the fd is ignored: 999 or an open memfd, the mapping is anonymous (mm/mmap.c ksys_mmap_pgoff)
+fd = memfd_create("m", 0)
+ftruncate(fd, 8K)
+a = mmap(NULL, 4K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, 999, 0)
+b = mmap(0x100000000000, 4K, PROT_READ, MAP_SHARED|MAP_ANONYMOUS, fd, 0)
+maps()

@@ -1,0 +1,7 @@
+# A file mapping with an fd that is not open is EBADF; a closed memfd too (mm/mmap.c ksys_mmap_pgoff fget)
+a = mmap(NULL, 4K, PROT_READ, MAP_SHARED, 999, 0)
+b = mmap(NULL, 4K, PROT_READ, MAP_PRIVATE, -1, 0)
+fd = memfd_create("m", 0)
+ftruncate(fd, 4K)
+close(fd)
+c = mmap(NULL, 4K, PROT_READ, MAP_SHARED, fd, 0)

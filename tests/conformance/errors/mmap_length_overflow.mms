@@ -1,0 +1,5 @@
+# A length that wraps to 0 when rounded up, or exceeds the address space, is ENOMEM (mm/mmap.c do_mmap: PAGE_ALIGN(len) == 0, len > TASK_SIZE)
+a = mmap(NULL, -1, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+b = mmap(NULL, -4096, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+c = mmap(NULL, 0x800000000000, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_NORESERVE)
+d = mmap(NULL, 0x7fffffff0000, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_NORESERVE)

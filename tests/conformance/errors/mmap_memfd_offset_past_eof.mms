@@ -1,0 +1,6 @@
+# mmap of a memfd at an offset past its end succeeds; accesses there take SIGBUS (mm/shmem.c)
+fd = memfd_create("m", 0)
+ftruncate(fd, 4K)
+a = mmap(NULL, 4K, PROT_READ|PROT_WRITE, MAP_SHARED, fd, 64K)
+maps()
+load(a, 4K)

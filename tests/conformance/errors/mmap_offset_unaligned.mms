@@ -1,0 +1,6 @@
+# An unaligned offset is EINVAL for anonymous and memfd mappings alike (arch/x86/kernel/sys_x86_64.c sys_mmap: off & ~PAGE_MASK)
+a = mmap(NULL, 4K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 100)
+fd = memfd_create("m", 0)
+ftruncate(fd, 8K)
+b = mmap(NULL, 4K, PROT_READ, MAP_SHARED, fd, 100)
+c = mmap(NULL, 4K, PROT_READ, MAP_SHARED, fd, 4K)

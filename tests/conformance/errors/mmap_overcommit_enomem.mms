@@ -1,0 +1,5 @@
+# Overcommit 0: a private writable anonymous mapping larger than RAM plus swap is ENOMEM; shared and read-only ones are not charged that way (mm/util.c __vm_enough_memory; kernel-notes: overcommit 0)
+a = mmap(NULL, 1T, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+b = mmap(NULL, 1T, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+c = mmap(NULL, 1T, PROT_READ|PROT_WRITE, MAP_SHARED|MAP_ANONYMOUS)
+maps()

@@ -1,0 +1,7 @@
+# mprotect: unknown prot bits, PROT_GROWSDOWN on a VMA that does not grow down, both GROWS flags, a wrapping length (mm/mprotect.c do_mprotect_pkey)
+a = mmap(NULL, 8K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+mprotect(a, 4K, 0x8)
+mprotect(a, 4K, PROT_READ|PROT_GROWSDOWN)
+mprotect(a, 4K, PROT_GROWSDOWN|PROT_GROWSUP)
+mprotect(a, -4096, PROT_READ)
+maps()

@@ -1,0 +1,6 @@
+# munmap: unaligned start EINVAL, length 0 EINVAL, a length reaching past the address space EINVAL (mm/vma.c do_vmi_munmap)
+a = mmap(NULL, 8K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+munmap(a + 1, 4K)
+munmap(a, 0)
+munmap(a, -4096)
+maps()

@@ -1,0 +1,178 @@
+/**
+ * Shared helpers of the conformance suite: finding scripts, their recordings, a readable
+ * line diff, and a bounded-parallelism map. Used by conformance.test.ts, record.ts and
+ * determinism.ts; no vitest imports here.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** tests/conformance, absolute. */
+export const SUITE_DIR = dirname(fileURLToPath(import.meta.url));
+/** The repository root. */
+export const REPO_ROOT = resolve(SUITE_DIR, '..', '..');
+
+export interface Script {
+  /** Absolute path of the `.mms` file. */
+  readonly path: string;
+  /** Path relative to tests/conformance, with `/` separators, e.g. `mmap/fixed.mms`. */
+  readonly name: string;
+  /** Absolute path of the recording next to it (`<name>.expected`). */
+  readonly expectedPath: string;
+}
+
+function toScript(path: string): Script {
+  const abs = resolve(path);
+  return {
+    path: abs,
+    name: relative(SUITE_DIR, abs).split('\\').join('/'),
+    expectedPath: abs.replace(/\.mms$/, '.expected'),
+  };
+}
+
+/** Every `.mms` file under `dir` (default: the whole suite), sorted by name. */
+export function findScripts(dir: string = SUITE_DIR): Script[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== 'node_modules' && !e.name.startsWith('.')) walk(p);
+      } else if (e.isFile() && e.name.endsWith('.mms')) {
+        out.push(p);
+      }
+    }
+  };
+  walk(dir);
+  return out.map(toScript).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * Resolve command-line arguments to scripts: `.mms` files, or directories (all scripts
+ * below them). A `.expected` path stands for its script.
+ */
+export function scriptsFromArgs(args: readonly string[]): Script[] {
+  const seen = new Map<string, Script>();
+  for (const a of args) {
+    const p = resolve(a.replace(/\.expected$/, '.mms'));
+    if (!existsSync(p)) throw new Error(`no such script or directory: ${a}`);
+    const found = p.endsWith('.mms') ? [toScript(p)] : findScripts(p);
+    for (const s of found) seen.set(s.path, s);
+  }
+  return [...seen.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+export function readScript(s: Script): string {
+  return readFileSync(s.path, 'utf8');
+}
+
+/** The checked-in recording, or null when there is none. */
+export function readExpected(s: Script): string | null {
+  return existsSync(s.expectedPath) ? readFileSync(s.expectedPath, 'utf8') : null;
+}
+
+/**
+ * A line diff of two transcripts (LCS), printed like `diff -u` with a few lines of context:
+ * `-` lines are only in `a`, `+` lines only in `b`. Returns '' when they are equal.
+ * Whitespace at line ends is made visible, since a transcript must match byte for byte.
+ */
+export function lineDiff(a: string, b: string, labelA: string, labelB: string): string {
+  if (a === b) return '';
+  const x = a.split('\n');
+  const y = b.split('\n');
+  const n = x.length;
+  const m = y.length;
+  // lcs[i][j] = length of the LCS of x[i..] and y[j..]
+  const lcs: Uint32Array[] = [];
+  for (let i = 0; i <= n; i++) lcs.push(new Uint32Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    const row = lcs[i]!;
+    const next = lcs[i + 1]!;
+    for (let j = m - 1; j >= 0; j--) {
+      row[j] = x[i] === y[j] ? next[j + 1]! + 1 : Math.max(next[j]!, row[j + 1]!);
+    }
+  }
+  type Row = { readonly op: ' ' | '-' | '+'; readonly text: string };
+  const rows: Row[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && x[i] === y[j]) {
+      rows.push({ op: ' ', text: x[i]! });
+      i++;
+      j++;
+    } else if (j < m && (i >= n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
+      rows.push({ op: '+', text: y[j]! });
+      j++;
+    } else {
+      rows.push({ op: '-', text: x[i]! });
+      i++;
+    }
+  }
+  const show = (t: string): string => t.replace(/[ \t]+$/, (w) => w.replace(/ /g, '·'));
+  const CONTEXT = 3;
+  const keep = rows.map(() => false);
+  rows.forEach((r, k) => {
+    if (r.op === ' ') return;
+    for (let d = Math.max(0, k - CONTEXT); d <= Math.min(rows.length - 1, k + CONTEXT); d++) {
+      keep[d] = true;
+    }
+  });
+  const lines = [`--- ${labelA}`, `+++ ${labelB}`];
+  let skipped = false;
+  rows.forEach((r, k) => {
+    if (!keep[k]) {
+      if (!skipped) lines.push('  ...');
+      skipped = true;
+      return;
+    }
+    skipped = false;
+    lines.push(`${r.op} ${show(r.text)}`);
+  });
+  return lines.join('\n');
+}
+
+/** Map over `items` with at most `limit` calls of `fn` in flight; results keep their order. */
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const k = next++;
+      results[k] = await fn(items[k]!, k);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
+
+/**
+ * Bounded-parallel lazy runner: `get(key)` starts `fn(key)` when a slot is free and
+ * returns the same promise to every caller. Used so that vitest tests can each await
+ * their own oracle run while at most `limit` runs are in flight.
+ */
+export function limiter(limit: number): <R>(fn: () => Promise<R>) => Promise<R> {
+  let active = 0;
+  const queue: (() => void)[] = [];
+  const release = (): void => {
+    active--;
+    const go = queue.shift();
+    if (go) go();
+  };
+  return <R>(fn: () => Promise<R>): Promise<R> =>
+    new Promise<R>((resolveP, rejectP) => {
+      const run = (): void => {
+        active++;
+        fn().then(resolveP, rejectP).finally(release);
+      };
+      if (active < limit) run();
+      else queue.push(run);
+    });
+}
+
+/** The oracle's parallelism: the suite runs on 2 cores. */
+export const ORACLE_JOBS = 2;

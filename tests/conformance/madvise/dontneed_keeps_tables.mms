@@ -1,0 +1,7 @@
+# MADV_DONTNEED frees pages but not page tables: pgtables() is unchanged (mm/madvise.c zap_page_range_single, no free_pgtables)
+a = mmap(0x100000000000, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+store(a, 16K, 'A')
+pgtables()
+madvise(a, 16K, MADV_DONTNEED)
+pgtables()
+pagemap(a, 16K)

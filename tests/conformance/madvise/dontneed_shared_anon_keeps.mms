@@ -1,0 +1,6 @@
+# MADV_DONTNEED on shared anonymous memory keeps the data in shmem: the refault reads it back (mm/madvise.c, mm/shmem.c)
+a = mmap(NULL, 8K, PROT_READ|PROT_WRITE, MAP_SHARED|MAP_ANONYMOUS)
+store(a, 8K, 'H')
+madvise(a, 8K, MADV_DONTNEED)
+pagemap(a, 8K)
+load(a, 8K)

@@ -1,0 +1,6 @@
+# MADV_FREE on private anonymous memory only marks pages lazily freeable: without memory pressure they stay mapped with their data (mm/madvise.c madvise_free_single_vma)
+a = mmap(NULL, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+store(a, 8K, 'F')
+madvise(a, 8K, MADV_FREE)
+pagemap(a, 8K)
+load(a, 8K)

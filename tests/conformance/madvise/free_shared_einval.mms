@@ -1,0 +1,7 @@
+# MADV_FREE is only for anonymous private memory: shared anonymous and memfd mappings give EINVAL (mm/madvise.c madvise_dontneed_free_valid_vma / madvise_free_single_vma)
+a = mmap(NULL, 8K, PROT_READ|PROT_WRITE, MAP_SHARED|MAP_ANONYMOUS)
+madvise(a, 8K, MADV_FREE)
+fd = memfd_create("m", 0)
+ftruncate(fd, 8K)
+b = mmap(NULL, 8K, PROT_READ|PROT_WRITE, MAP_SHARED, fd, 0)
+madvise(b, 8K, MADV_FREE)

@@ -1,0 +1,6 @@
+# MADV_FREE leaves unpopulated ranges empty and drops zero-page mappings (mm/madvise.c madvise_free_pte_range skips none, clears the zero page)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+load(a, 8K)
+pagemap(a, 16K)
+madvise(a, 16K, MADV_FREE)
+pagemap(a, 16K)

@@ -1,0 +1,7 @@
+# MADV_HUGEPAGE on the rest of the VMA makes the flags equal again and the pieces merge (mm/vma.c vma_modify_flags)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+madvise(a + 4K, 4K, MADV_HUGEPAGE)
+madvise(a, 4K, MADV_HUGEPAGE)
+maps()
+madvise(a + 8K, 8K, MADV_HUGEPAGE)
+maps()

@@ -1,0 +1,8 @@
+# MADV_HUGEPAGE and MADV_NOHUGEPAGE also set hg / nh on shared anonymous and memfd mappings (mm/khugepaged.c hugepage_madvise)
+a = mmap(NULL, 8K, PROT_READ|PROT_WRITE, MAP_SHARED|MAP_ANONYMOUS)
+madvise(a, 8K, MADV_HUGEPAGE)
+fd = memfd_create("m", 0)
+ftruncate(fd, 8K)
+b = mmap(NULL, 8K, PROT_READ|PROT_WRITE, MAP_SHARED, fd, 0)
+madvise(b, 8K, MADV_NOHUGEPAGE)
+maps()

@@ -1,0 +1,7 @@
+# MADV_NOHUGEPAGE sets nh and clears hg, and MADV_HUGEPAGE does the reverse (mm/khugepaged.c hugepage_madvise)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+madvise(a, 16K, MADV_HUGEPAGE)
+madvise(a, 8K, MADV_NOHUGEPAGE)
+maps()
+madvise(a, 16K, MADV_HUGEPAGE)
+maps()

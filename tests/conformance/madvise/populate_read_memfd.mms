@@ -1,0 +1,6 @@
+# MADV_POPULATE_READ on a MAP_SHARED memfd allocates page-cache pages and maps them (mm/shmem.c shmem_fault)
+fd = memfd_create("m", 0)
+ftruncate(fd, 16K)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_SHARED, fd, 0)
+madvise(a, 16K, MADV_POPULATE_READ)
+pagemap(a, 16K)

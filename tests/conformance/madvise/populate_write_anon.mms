@@ -1,0 +1,6 @@
+# MADV_POPULATE_WRITE on private anonymous memory allocates exclusive pages, replacing zero-page mappings (mm/madvise.c madvise_populate)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+load(a, 8K)
+madvise(a, 16K, MADV_POPULATE_WRITE)
+pagemap(a, 16K)
+load(a, 16K)

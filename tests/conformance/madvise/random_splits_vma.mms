@@ -1,0 +1,6 @@
+# MADV_RANDOM sets VM_RAND_READ, which maps() does not print, yet it splits the VMA; MADV_NORMAL merges it back (mm/madvise.c madvise_update_vma)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+madvise(a + 4K, 4K, MADV_RANDOM)
+maps()
+madvise(a + 4K, 4K, MADV_NORMAL)
+maps()

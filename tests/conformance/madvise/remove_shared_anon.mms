@@ -1,0 +1,5 @@
+# MADV_REMOVE works on shared anonymous memory too: the data is gone and a read gives zeros (mm/madvise.c madvise_remove)
+a = mmap(NULL, 8K, PROT_READ|PROT_WRITE, MAP_SHARED|MAP_ANONYMOUS)
+store(a, 8K, 'Q')
+madvise(a, 4K, MADV_REMOVE)
+load(a, 8K)

@@ -1,0 +1,5 @@
+# An unknown advice value is EINVAL, even on an unmapped range (mm/madvise.c madvise_behavior_valid runs first)
+a = mmap(NULL, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+madvise(a, 8K, 999)
+madvise(a, 8K, 5)
+madvise(0x100000000000, 8K, 999)

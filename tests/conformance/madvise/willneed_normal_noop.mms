@@ -1,0 +1,6 @@
+# MADV_WILLNEED and MADV_NORMAL on anonymous memory succeed without populating or splitting anything (mm/madvise.c)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+madvise(a, 16K, MADV_WILLNEED)
+madvise(a, 4K, MADV_NORMAL)
+pagemap(a, 16K)
+maps()

@@ -1,0 +1,7 @@
+# Two adjacent mappings of one memfd at consecutive offsets merge into one VMA; non-consecutive ones do not (mm/vma.c is_mergeable_vma, pgoff check)
+fd = memfd_create("m", 0)
+ftruncate(fd, 32K)
+a = mmap(0x100000000000, 8K, PROT_READ|PROT_WRITE, MAP_SHARED, fd, 0)
+b = mmap(0x100000002000, 8K, PROT_READ|PROT_WRITE, MAP_SHARED, fd, 8K)
+c = mmap(0x100000004000, 8K, PROT_READ|PROT_WRITE, MAP_SHARED, fd, 24K)
+maps()

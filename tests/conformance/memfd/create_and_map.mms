@@ -1,0 +1,8 @@
+# A memfd mapped MAP_SHARED: rw-s, backing memfd:NAME@0; stored pages are exclusive file pages (mm/memfd.c, mm/shmem.c)
+fd = memfd_create("heap", 0)
+ftruncate(fd, 16K)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_SHARED, fd, 0)
+maps()
+store(a, 8K, 'M')
+pagemap(a, 16K)
+load(a, 16K)

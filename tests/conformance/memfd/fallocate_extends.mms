@@ -1,0 +1,7 @@
+# fallocate mode 0 allocates pages and extends the size: the range becomes accessible, zero-filled (mm/shmem.c shmem_fallocate)
+fd = memfd_create("m", 0)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_SHARED, fd, 0)
+fallocate(fd, 0, 0, 8K)
+pagemap(a, 16K)
+load(a, 16K)
+pagemap(a, 16K)

@@ -1,0 +1,6 @@
+# fallocate(KEEP_SIZE) past EOF allocates pages but keeps the size: access there is still SIGBUS (mm/shmem.c shmem_fault checks i_size)
+fd = memfd_create("m", 0)
+ftruncate(fd, 4K)
+a = mmap(NULL, 8K, PROT_READ|PROT_WRITE, MAP_SHARED, fd, 0)
+fallocate(fd, FALLOC_FL_KEEP_SIZE, 0, 8K)
+load(a, 8K)

@@ -1,0 +1,7 @@
+# ftruncate errors: a negative length EINVAL, a bad fd EBADF; an unaligned size makes the partial last page accessible (fs/open.c do_sys_ftruncate)
+fd = memfd_create("m", 0)
+ftruncate(fd, -1)
+ftruncate(999, 4K)
+ftruncate(fd, 5000)
+a = mmap(NULL, 8K, PROT_READ|PROT_WRITE, MAP_SHARED, fd, 0)
+load(a, 8K)

@@ -1,0 +1,8 @@
+# Shrinking then growing a memfd gives back zero-filled pages: the old data is gone (mm/shmem.c shmem_truncate_range)
+fd = memfd_create("m", 0)
+ftruncate(fd, 8K)
+a = mmap(NULL, 8K, PROT_READ|PROT_WRITE, MAP_SHARED, fd, 0)
+store(a, 8K, 'G')
+ftruncate(fd, 0)
+ftruncate(fd, 8K)
+load(a, 8K)

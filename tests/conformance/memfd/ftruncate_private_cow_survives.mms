@@ -1,0 +1,8 @@
+# ftruncate removes a MAP_PRIVATE mapping's CoW copies beyond EOF too: the range past EOF takes SIGBUS (mm/truncate.c, unmap_mapping_range even_cows)
+fd = memfd_create("m", 0)
+ftruncate(fd, 8K)
+p = mmap(NULL, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE, fd, 0)
+store(p, 8K, 'P')
+ftruncate(fd, 4K)
+pagemap(p, 8K)
+load(p, 8K)

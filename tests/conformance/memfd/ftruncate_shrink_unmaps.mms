@@ -1,0 +1,8 @@
+# ftruncate shrinking a memfd removes its pages from every mapping: the tail is none and then SIGBUS (mm/shmem.c shmem_setattr, unmap_mapping_range)
+fd = memfd_create("m", 0)
+ftruncate(fd, 16K)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_SHARED, fd, 0)
+store(a, 16K, 'T')
+ftruncate(fd, 4K)
+pagemap(a, 16K)
+load(a, 16K)

@@ -1,0 +1,8 @@
+# The memfd offset of each VMA's start prints as a size: @8K, @1M, @1G (fs/proc/task_mmu.c pgoff)
+fd = memfd_create("big", 0)
+ftruncate(fd, 2G)
+a = mmap(NULL, 8K, PROT_READ, MAP_SHARED, fd, 8K)
+b = mmap(NULL, 4K, PROT_READ, MAP_SHARED, fd, 1M)
+c = mmap(NULL, 4K, PROT_READ, MAP_SHARED, fd, 1G)
+d = mmap(NULL, 4K, PROT_READ, MAP_SHARED, fd, 1G + 4K)
+maps()

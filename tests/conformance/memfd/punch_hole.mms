@@ -1,0 +1,8 @@
+# fallocate(PUNCH_HOLE|KEEP_SIZE) frees page-cache pages and zaps them from mappings; reads give zeros, the size is kept (mm/shmem.c shmem_fallocate)
+fd = memfd_create("m", 0)
+ftruncate(fd, 16K)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_SHARED, fd, 0)
+store(a, 16K, 'P')
+fallocate(fd, FALLOC_FL_PUNCH_HOLE|FALLOC_FL_KEEP_SIZE, 4K, 8K)
+pagemap(a, 16K)
+load(a, 16K)

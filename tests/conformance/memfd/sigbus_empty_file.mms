@@ -1,0 +1,6 @@
+# A memfd that was never sized has no pages at all: mmap succeeds, the first access takes SIGBUS (mm/shmem.c)
+fd = memfd_create("empty", 0)
+a = mmap(NULL, 8K, PROT_READ|PROT_WRITE, MAP_SHARED, fd, 0)
+maps()
+load(a, 8K)
+store(a, 8K, 'E')

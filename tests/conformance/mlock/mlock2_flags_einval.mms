@@ -1,0 +1,5 @@
+# mlock2 accepts only MLOCK_ONFAULT: any other flag bit is EINVAL (mm/mlock.c sys_mlock2)
+a = mmap(NULL, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+mlock2(a, 8K, 2)
+mlock2(a, 8K, 0)
+maps()

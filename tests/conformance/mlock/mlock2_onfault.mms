@@ -1,0 +1,7 @@
+# mlock2(MLOCK_ONFAULT) sets lo and lf but populates nothing; pages are locked as they fault (mm/mlock.c, mm/gup.c populate_vma_page_range)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+mlock2(a, 16K, MLOCK_ONFAULT)
+maps()
+pagemap(a, 16K)
+store(a, 4K, 'O')
+pagemap(a, 16K)

@@ -1,0 +1,7 @@
+# A plain mlock over an ONFAULT-locked range clears lf and populates the rest (mm/mlock.c apply_vma_lock_flags)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+mlock2(a, 16K, MLOCK_ONFAULT)
+store(a, 4K, 'O')
+mlock(a, 16K)
+maps()
+pagemap(a, 16K)

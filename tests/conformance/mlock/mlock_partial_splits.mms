@@ -1,0 +1,8 @@
+# mlock of part of a VMA splits it; munlock of that part merges it back, keeping the pages (mm/mlock.c mlock_fixup)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+mlock(a + 4K, 8K)
+maps()
+pagemap(a, 16K)
+munlock(a + 4K, 8K)
+maps()
+pagemap(a, 16K)

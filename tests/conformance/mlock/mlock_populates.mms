@@ -1,0 +1,5 @@
+# mlock sets VM_LOCKED (lo) and faults every page in, writably for a private writable mapping (mm/mlock.c do_mlock, mm/gup.c __mm_populate)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+mlock(a, 16K)
+maps()
+pagemap(a, 16K)

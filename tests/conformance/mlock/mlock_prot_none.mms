@@ -1,0 +1,5 @@
+# mlock of a PROT_NONE mapping: what the kernel returns and whether anything is populated (mm/gup.c populate_vma_page_range, no FOLL_FORCE for PROT_NONE)
+a = mmap(NULL, 8K, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS)
+mlock(a, 8K)
+maps()
+pagemap(a, 8K)

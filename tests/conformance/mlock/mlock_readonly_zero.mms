@@ -1,0 +1,5 @@
+# mlock of a read-only private mapping read-faults: the zero page is mapped (mm/gup.c populate_vma_page_range, no FOLL_WRITE)
+a = mmap(NULL, 8K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+mlock(a, 8K)
+pagemap(a, 8K)
+maps()

@@ -1,0 +1,7 @@
+# mlock of a MAP_SHARED memfd populates page-cache pages (mm/gup.c, mm/shmem.c)
+fd = memfd_create("m", 0)
+ftruncate(fd, 8K)
+a = mmap(NULL, 8K, PROT_READ|PROT_WRITE, MAP_SHARED, fd, 0)
+mlock(a, 8K)
+maps()
+pagemap(a, 8K)

@@ -1,0 +1,5 @@
+# mlock does not reject an unaligned start: it rounds the start down and the end up (mm/mlock.c do_mlock)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+mlock(a + 4097, 1)
+maps()
+pagemap(a, 16K)

@@ -1,0 +1,7 @@
+# munlock clears lo but leaves the pages mapped with their data (mm/mlock.c)
+a = mmap(NULL, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_LOCKED)
+store(a, 8K, 'K')
+munlock(a, 8K)
+maps()
+pagemap(a, 8K)
+load(a, 8K)

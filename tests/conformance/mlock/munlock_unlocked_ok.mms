@@ -1,0 +1,6 @@
+# munlock of mapped but unlocked memory succeeds and changes nothing; length 0 is 0 too (mm/mlock.c)
+a = mmap(NULL, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+munlock(a, 8K)
+mlock(a, 0)
+munlock(a, 0)
+maps()

@@ -1,0 +1,5 @@
+# Adjacent anonymous mappings with different protections stay separate VMAs (mm/vma.c is_mergeable_vma compares vm_flags)
+a = mmap(0x100000000000, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+b = mmap(0x100000002000, 8K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+c = mmap(0x100000004000, 8K, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+maps()

@@ -1,0 +1,7 @@
+# A private anonymous mapping: rw-p, accounted (ac), no pages until touched; a store maps an exclusive page (mm/mmap.c do_mmap, mm/memory.c do_anonymous_page)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+maps()
+pagemap(a, 16K)
+store(a + 4K, 4K, 'A')
+pagemap(a, 16K)
+load(a, 16K)

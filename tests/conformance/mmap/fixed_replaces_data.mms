@@ -1,0 +1,7 @@
+# MAP_FIXED over a populated mapping unmaps what was there: the new pages read as zero (mm/mmap.c mmap_region unmaps the range first)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+store(a, 16K, 'A')
+b = mmap(a + 4K, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+load(a, 16K)
+pagemap(a, 16K)
+maps()

@@ -1,0 +1,5 @@
+# Overcommit 0 refuses a private writable mapping larger than RAM+swap, but MAP_NORESERVE skips the check (mm/util.c __vm_enough_memory; kernel-notes: overcommit 0)
+a = mmap(NULL, 1T, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+b = mmap(NULL, 1T, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_NORESERVE)
+c = mmap(NULL, 1T, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+maps()

@@ -1,0 +1,8 @@
+# MAP_POPULATE of a writable memfd MAP_PRIVATE mapping write-faults every page: private anonymous copies, while the file keeps its own pages (mm/gup.c populate_vma_page_range FOLL_WRITE)
+fd = memfd_create("m", 0)
+ftruncate(fd, 8K)
+s = mmap(NULL, 8K, PROT_READ|PROT_WRITE, MAP_SHARED, fd, 0)
+store(s, 8K, 'F')
+p = mmap(NULL, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_POPULATE, fd, 0)
+pagemap(p, 8K, s, 8K)
+load(p, 8K)

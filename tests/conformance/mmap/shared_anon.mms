@@ -1,0 +1,6 @@
+# MAP_SHARED|MAP_ANONYMOUS is shmem: rw-s, not accounted per VMA, its pages are file pages (mm/shmem.c shmem_zero_setup, fs/proc/task_mmu.c PM_FILE)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_SHARED|MAP_ANONYMOUS)
+maps()
+store(a, 8K, 'S')
+pagemap(a, 16K)
+load(a, 16K)

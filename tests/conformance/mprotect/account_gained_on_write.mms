@@ -1,0 +1,5 @@
+# mprotect of a read-only private mapping to writable charges it: the VMA gains ac (mm/mprotect.c mprotect_fixup VM_ACCOUNT)
+a = mmap(NULL, 8K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+maps()
+mprotect(a, 8K, PROT_READ|PROT_WRITE)
+maps()

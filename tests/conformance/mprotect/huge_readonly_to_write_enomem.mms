@@ -1,0 +1,5 @@
+# Making a read-only private mapping larger than RAM writable fails: the charge is refused under overcommit 0 (mm/mprotect.c mprotect_fixup security_vm_enough_memory_mm)
+a = mmap(NULL, 1T, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+mprotect(a, 1T, PROT_READ|PROT_WRITE)
+mprotect(a, 8K, PROT_READ|PROT_WRITE)
+maps()

@@ -1,0 +1,6 @@
+# mprotect length 0 succeeds, an unaligned start is EINVAL, an unaligned length is rounded up (mm/mprotect.c do_mprotect_pkey)
+a = mmap(NULL, 12K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+mprotect(a, 0, PROT_READ)
+mprotect(a + 1, 4K, PROT_READ)
+mprotect(a, 1, PROT_READ)
+maps()

@@ -1,0 +1,8 @@
+# mprotect back to the original protections merges the three pieces into one VMA again (mm/vma.c vma_merge_existing_range)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+store(a, 16K, 'A')
+mprotect(a + 4K, 8K, PROT_READ)
+maps()
+mprotect(a + 4K, 8K, PROT_READ|PROT_WRITE)
+maps()
+load(a, 16K)

@@ -1,0 +1,8 @@
+# PROT_NONE keeps the pages but every access takes SIGSEGV; restoring PROT_READ shows the same data (mm/mprotect.c change_protection)
+a = mmap(NULL, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+store(a, 8K, 'Z')
+mprotect(a, 8K, PROT_NONE)
+pagemap(a, 8K)
+load(a, 4K)
+mprotect(a, 8K, PROT_READ)
+load(a, 8K)

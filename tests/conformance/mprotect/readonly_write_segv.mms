@@ -1,0 +1,7 @@
+# After mprotect(PROT_READ) a load still reads the data and a store takes SIGSEGV (arch/x86/mm/fault.c access_error)
+a = mmap(NULL, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+store(a, 8K, 'A')
+mprotect(a, 8K, PROT_READ)
+load(a, 8K)
+store(a + 4K, 4K, 'B')
+load(a, 8K)

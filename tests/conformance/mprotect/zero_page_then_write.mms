@@ -1,0 +1,7 @@
+# A read of a read-only mapping maps the zero page; after mprotect(rw) a store replaces it with a new exclusive page (mm/memory.c do_wp_page)
+a = mmap(NULL, 8K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+load(a, 8K)
+pagemap(a, 8K)
+mprotect(a, 8K, PROT_READ|PROT_WRITE)
+store(a, 4K, 'W')
+pagemap(a, 8K)

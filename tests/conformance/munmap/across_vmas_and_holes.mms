@@ -1,0 +1,6 @@
+# One munmap may span several VMAs and the holes between them; partially covered VMAs are split (mm/vma.c do_vmi_munmap)
+a = mmap(0x100000000000, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+b = mmap(0x100000004000, 8K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+c = mmap(0x100000008000, 8K, PROT_READ|PROT_WRITE, MAP_SHARED|MAP_ANONYMOUS)
+munmap(a + 4K, 24K)
+maps()

@@ -1,0 +1,6 @@
+# munmap of the first and of the last page of a VMA trims it from each end (mm/vma.c)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+munmap(a, 4K)
+maps()
+munmap(a + 12K, 4K)
+maps()

@@ -1,0 +1,6 @@
+# munmap rounds the length up to a page: 1 byte unmaps the whole first page (mm/vma.c do_vmi_munmap PAGE_ALIGN(len))
+a = mmap(NULL, 12K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+munmap(a, 1)
+maps()
+munmap(a + 4K, 4097)
+maps()

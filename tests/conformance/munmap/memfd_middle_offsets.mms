@@ -1,0 +1,6 @@
+# munmap in the middle of a memfd mapping leaves two VMAs whose file offsets follow their addresses (mm/vma.c __split_vma adjusts vm_pgoff)
+fd = memfd_create("m", 0)
+ftruncate(fd, 16K)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_SHARED, fd, 0)
+munmap(a + 4K, 4K)
+maps()

@@ -1,0 +1,7 @@
+# After munmap, an access to the range takes SIGSEGV at the first unmapped page (arch/x86/mm/fault.c bad_area)
+a = mmap(NULL, 12K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+store(a, 12K, 'A')
+munmap(a + 4K, 4K)
+load(a, 12K)
+store(a + 4K, 4K, 'B')
+load(a + 8K, 4K)

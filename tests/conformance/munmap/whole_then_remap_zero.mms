@@ -1,0 +1,7 @@
+# Unmapping frees anonymous pages: a new mapping at the same place reads zeros (mm/vma.c, mm/memory.c)
+a = mmap(0x100000000000, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+store(a, 8K, 'A')
+munmap(a, 8K)
+b = mmap(0x100000000000, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+load(b, 8K)
+pagemap(b, 8K)

@@ -1,0 +1,7 @@
+# Integer forms and expressions: hex, size suffixes, * over + over |, unary minus, wrap-around (mms.md section 1)
+a = mmap(NULL, 2*4K + 4K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+b = mmap(NULL, 0x3000, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS)
+c = mmap(a - (4K + 4K) - 4K, (1M - 1020K) * 1, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+maps()
+d = mmap(NULL, -1 * 0 + 4096, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS)
+maps()

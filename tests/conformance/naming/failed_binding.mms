@@ -1,0 +1,5 @@
+# A failing binding call prints -1 ERRNO and leaves the new name unbound; other names are untouched (mms.md section 2)
+a = mmap(NULL, 8K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+b = mmap(NULL, 0, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+c = mmap(a + 4K, 4K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED_NOREPLACE)
+maps()

@@ -1,0 +1,6 @@
+# memfd_create and userfaultfd print fd; 0-returning calls print 0; failures print -1 and the errno name (mms.md section 5)
+fd = memfd_create("x", 0)
+u = userfaultfd(O_CLOEXEC|O_NONBLOCK)
+ftruncate(fd, 4K)
+close(u)
+close(u)

@@ -1,0 +1,8 @@
+# maps() prints the VmFlags subset in the fixed order lo lf ac nr hg nh (mms.md section 5 maps)
+a = mmap(NULL, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+mlock2(a, 8K, MLOCK_ONFAULT)
+madvise(a, 8K, MADV_HUGEPAGE)
+b = mmap(NULL, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_NORESERVE)
+madvise(b, 8K, MADV_NOHUGEPAGE)
+mlock(b, 8K)
+maps()

@@ -1,0 +1,8 @@
+# pagemap() groups pages into runs of the same state with consecutive labels; frames are labelled in order of first sight, per call (mms.md section 5 pagemap)
+a = mmap(NULL, 32K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+store(a + 4K, 8K, 'A')
+load(a + 12K, 8K)
+store(a + 24K, 4K, 'B')
+pagemap(a, 32K)
+pagemap(a + 24K, 8K, a, 16K)
+pagemap(a + 4K, 4K, a + 4K, 4K)

@@ -1,0 +1,6 @@
+# With no name nearer, addresses print relative to top; top itself prints as top (mms.md section 4)
+pagemap(top - 8K, 8K)
+a = mmap(NULL, 8K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+pagemap(a, 8K)
+munmap(top - 4K, 4K)
+maps()

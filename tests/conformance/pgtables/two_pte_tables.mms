@@ -1,0 +1,8 @@
+# Pages 2 MiB apart need two PTE tables under one PMD table: +16K (mm/memory.c __pte_alloc)
+a = mmap(0x100000000000, 4M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+store(a, 4K, 'A')
+pgtables()
+store(a + 2M, 4K, 'B')
+pgtables()
+store(a + 2M + 4K, 4K, 'C')
+pgtables()

@@ -1,0 +1,8 @@
+# A 2 MiB request needs a 2 MiB-aligned 2 MiB range inside a gap: an unaligned 2 MiB hole is not enough (mm/mmap.c unmapped_area_topdown align_mask)
+a = mmap(NULL, 4K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+b = mmap(NULL, 2M + 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+c = mmap(NULL, 4K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+munmap(b, 2M + 8K)
+d = mmap(NULL, 2M, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS)
+e = mmap(NULL, 2M + 8K, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS)
+maps()

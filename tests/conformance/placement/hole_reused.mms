@@ -1,0 +1,7 @@
+# A hole left by munmap is the highest gap that fits, so the next mapping of that size goes there (kernel-notes Placement: highest gap below the base)
+a = mmap(NULL, 8K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+b = mmap(NULL, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+c = mmap(NULL, 8K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+munmap(b, 8K)
+d = mmap(NULL, 8K, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS)
+maps()

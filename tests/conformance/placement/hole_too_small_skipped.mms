@@ -1,0 +1,8 @@
+# A hole too small for the request is skipped and the mapping goes below everything (kernel-notes Placement)
+a = mmap(NULL, 4K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+b = mmap(NULL, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+c = mmap(NULL, 4K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+munmap(b, 8K)
+d = mmap(NULL, 12K, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS)
+e = mmap(NULL, 8K, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS)
+maps()

@@ -1,0 +1,7 @@
+# A smaller mapping placed in a hole takes the top end of the gap, not its bottom (mm/mmap.c unmapped_area_topdown)
+a = mmap(NULL, 4K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+b = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+c = mmap(NULL, 4K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+munmap(b, 16K)
+d = mmap(NULL, 4K, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS)
+maps()

@@ -1,0 +1,6 @@
+# Kernel-chosen placement of memfd mappings is top-down too, whatever the file offset (mm/shmem.c shmem_get_unmapped_area)
+fd = memfd_create("m", 0)
+ftruncate(fd, 64K)
+a = mmap(NULL, 8K, PROT_READ, MAP_SHARED, fd, 16K)
+b = mmap(NULL, 12K, PROT_READ, MAP_SHARED, fd, 0)
+maps()

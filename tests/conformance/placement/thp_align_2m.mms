@@ -1,0 +1,5 @@
+# Anonymous mappings whose length is a multiple of 2 MiB are placed 2 MiB-aligned; smaller ones then fill the gap left above (kernel-notes Placement; mms.md section 4 example)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+b = mmap(NULL, 4M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+c = mmap(NULL, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+maps()

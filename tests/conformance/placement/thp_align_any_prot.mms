@@ -1,0 +1,6 @@
+# The 2 MiB alignment applies to any private anonymous mapping of a 2 MiB multiple, read-only or PROT_NONE too (mm/mmap.c __get_unmapped_area)
+a = mmap(NULL, 4K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+b = mmap(NULL, 2M, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS)
+c = mmap(NULL, 4K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+d = mmap(NULL, 2M, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+maps()

@@ -1,0 +1,6 @@
+# A 2 MiB memfd mapping is placed by shmem_get_unmapped_area: with shmem THP never it is not 2 MiB-aligned (mm/shmem.c; kernel-notes: shmem THP never)
+fd = memfd_create("m", 0)
+ftruncate(fd, 2M)
+a = mmap(NULL, 4K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+b = mmap(NULL, 2M, PROT_READ|PROT_WRITE, MAP_SHARED, fd, 0)
+maps()

@@ -1,0 +1,6 @@
+# Only lengths that are multiples of 2 MiB get the alignment: 3 MiB and 2M+4K are placed right below the previous mapping (mm/mmap.c __get_unmapped_area IS_ALIGNED(len, PMD_SIZE))
+a = mmap(NULL, 16K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+b = mmap(NULL, 3M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+c = mmap(NULL, 2M + 4K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+d = mmap(NULL, 2M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+maps()

@@ -1,0 +1,6 @@
+# Successive kernel-chosen mappings go down one below the other; compatible neighbours merge into one VMA (kernel-notes Placement)
+a = mmap(NULL, 4K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+b = mmap(NULL, 8K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+c = mmap(NULL, 12K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+d = mmap(NULL, 4K, PROT_READ|PROT_WRITE, MAP_SHARED|MAP_ANONYMOUS)
+maps()

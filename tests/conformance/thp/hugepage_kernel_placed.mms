@@ -1,0 +1,5 @@
+# A kernel-placed 2 MiB anonymous mapping is 2 MiB-aligned, so with MADV_HUGEPAGE its first write fault maps a THP (kernel-notes Placement; mm/huge_memory.c)
+a = mmap(NULL, 2M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+madvise(a, 2M, MADV_HUGEPAGE)
+store(a, 4K, 'T')
+pagemap(a, 2M)
