@@ -132,26 +132,39 @@ async function measureJumps(
   n: number,
 ): Promise<{ runMs: number; storeMax: number; storeAvg: number; paintMax: number }> {
   const runMs = await loadScript(page, longScript(n));
-  return page.evaluate(async (count) => {
-    const { actions } = window.__mmscope!.store.getState();
-    actions.setAnimationMs(0);
-    const targets = [count, 1, count - 1, Math.floor(count / 2), 9_999, 5_001, 127, 8_191, 3, 7_777];
-    for (let i = 0; i < 10; i++) targets.push(Math.floor(((i * 7919) % 1000) / 1000 * count));
-    let storeMax = 0;
-    let storeSum = 0;
-    let paintMax = 0;
-    for (const k of targets) {
-      const t0 = performance.now();
-      actions.jumpTo(k);
-      const t1 = performance.now();
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      const t2 = performance.now();
-      storeMax = Math.max(storeMax, t1 - t0);
-      storeSum += t1 - t0;
-      paintMax = Math.max(paintMax, t2 - t0);
-    }
-    return { storeMax, storeAvg: storeSum / targets.length, paintMax };
-  }, n).then((r) => ({ runMs, ...r }));
+  return page
+    .evaluate(async (count) => {
+      const { actions } = window.__mmscope!.store.getState();
+      actions.setAnimationMs(0);
+      const targets = [
+        count,
+        1,
+        count - 1,
+        Math.floor(count / 2),
+        9_999,
+        5_001,
+        127,
+        8_191,
+        3,
+        7_777,
+      ];
+      for (let i = 0; i < 10; i++) targets.push(Math.floor((((i * 7919) % 1000) / 1000) * count));
+      let storeMax = 0;
+      let storeSum = 0;
+      let paintMax = 0;
+      for (const k of targets) {
+        const t0 = performance.now();
+        actions.jumpTo(k);
+        const t1 = performance.now();
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        const t2 = performance.now();
+        storeMax = Math.max(storeMax, t1 - t0);
+        storeSum += t1 - t0;
+        paintMax = Math.max(paintMax, t2 - t0);
+      }
+      return { storeMax, storeAvg: storeSum / targets.length, paintMax };
+    }, n)
+    .then((r) => ({ runMs, ...r }));
 }
 
 async function main(): Promise<void> {
@@ -166,7 +179,10 @@ async function main(): Promise<void> {
     ['vite', 'preview', '--port', String(PORT), '--strictPort'],
     { stdio: 'ignore', detached: true },
   );
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   try {
     await waitForServer(BASE, 30_000);
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

@@ -20,7 +20,13 @@ test('opens on the DONTUNMAP walkthrough with its narration and every pane', asy
   await expect(page.getByRole('heading', { name: 'dontunmap.mms' })).toBeVisible();
   await expect(explorer.currentRow()).toHaveAttribute('data-step', '0');
   await expect(page.getByLabel('Narration')).toContainText('MREMAP_DONTUNMAP');
-  for (const name of ['Address space', 'Page tables', 'Physical memory', 'Userfaultfd', 'Inspector'])
+  for (const name of [
+    'Address space',
+    'Page tables',
+    'Physical memory',
+    'Userfaultfd',
+    'Inspector',
+  ])
     await expect(explorer.pane(name)).toBeVisible();
   await page.keyboard.press('ArrowRight');
   await expect(explorer.currentRow()).toContainText('anon = mmap(');
@@ -49,7 +55,7 @@ test('loads a script and a step from the URL, and a reload keeps them', async ({
 test('Run simulates the editor text into the timeline', async ({ explorer, page }) => {
   await explorer.open(null);
   await explorer.typeScript(SCRIPT);
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   const rows = page.getByRole('list', { name: 'Timeline' }).getByRole('listitem');
   await expect(rows).toHaveCount(6);
   await expect(rows.nth(1)).toContainText('1: a = mmap(NULL, 16K');
@@ -81,7 +87,7 @@ test('steps forward and back with the buttons, the scrubber and the timeline', a
   await page.locator('.tl-row[data-step="5"] button').click();
   await expect(explorer.currentRow()).toHaveAttribute('data-step', '5');
   await expect(page.getByRole('button', { name: 'Step forward' })).toBeDisabled();
-  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect(explorer.currentRow()).toHaveAttribute('data-step', '0');
   await expect(page.getByRole('button', { name: 'Step back' })).toBeDisabled();
 });
@@ -111,8 +117,10 @@ test('the views follow the step', async ({ explorer, page }) => {
 
 test('shows parse errors at their line and column', async ({ explorer, page }) => {
   await explorer.open(null);
-  await explorer.typeScript('a = mmap(NULL, 4K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)\nmunmap(a, PROT_RAED)\n');
-  await page.getByRole('button', { name: 'Run' }).click();
+  await explorer.typeScript(
+    'a = mmap(NULL, 4K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)\nmunmap(a, PROT_RAED)\n',
+  );
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   const errors = page.getByRole('list', { name: 'Errors' });
   await expect(errors).toContainText('2:11');
   await expect(errors).toContainText('PROT_RAED');
@@ -162,9 +170,9 @@ test('keyboard: arrows step, Space plays and pauses, not while typing', async ({
   await page.keyboard.press('ArrowLeft');
   await expect(explorer.currentRow()).toHaveAttribute('data-step', '1');
   await page.keyboard.press(' ');
-  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
   await page.keyboard.press(' ');
-  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   const at = await explorer.cursor();
   await page.waitForTimeout(600);
   expect(await explorer.cursor()).toBe(at);
@@ -173,7 +181,7 @@ test('keyboard: arrows step, Space plays and pauses, not while typing', async ({
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press(' ');
   expect(await explorer.cursor()).toBe(at);
-  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   // Every transport control is reachable with Tab.
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   const reached = new Set<string>();
@@ -181,7 +189,10 @@ test('keyboard: arrows step, Space plays and pauses, not while typing', async ({
     await page.keyboard.press('Tab');
     reached.add(
       await page.evaluate(
-        () => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '',
+        () =>
+          document.activeElement?.getAttribute('aria-label') ??
+          document.activeElement?.textContent ??
+          '',
       ),
     );
   }
@@ -191,12 +202,12 @@ test('keyboard: arrows step, Space plays and pauses, not while typing', async ({
 
 test('Play runs to the end and stops; Pause stops', async ({ explorer, page }) => {
   await explorer.open(SCRIPT);
-  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(explorer.currentRow()).toHaveAttribute('data-step', '5');
-  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   await explorer.open(SCRIPT, { anim: '5000' });
-  await page.getByRole('button', { name: 'Play' }).click();
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await page.waitForTimeout(300);
   expect(await explorer.cursor()).toBe(0);
 });
@@ -204,7 +215,7 @@ test('Play runs to the end and stops; Pause stops', async ({ explorer, page }) =
 test('Share copies a link that restores script and step', async ({ explorer, page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await explorer.open(SCRIPT, { step: '2' });
-  await page.getByRole('button', { name: 'Share' }).click();
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
   await expect(page.getByRole('status')).toHaveText('Link copied');
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toContain('step=2');
@@ -229,6 +240,6 @@ test('the theme toggle switches light and dark', async ({ explorer, page }) => {
 test('a script that fails while running never blanks the page', async ({ explorer, page }) => {
   await page.goto(explorerUrl('load(nosuch, 4K)\n'));
   await expect(page.getByRole('list', { name: 'Errors' })).toContainText('nosuch');
-  await expect(page.getByRole('button', { name: 'Run' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeVisible();
   await expect(explorer.pane('Address space')).toBeVisible();
 });

@@ -21,6 +21,18 @@
  *  - A monitor thread reads every initialised userfaultfd at once and queues its messages, so a
  *    non-cooperative event (REMAP/REMOVE/UNMAP) never blocks the acting call
  *    (fs/userfaultfd.c userfaultfd_event_wait_completion waits until the event is read).
+ *  - A call of the script that faults on a registered range inside the kernel (mlock or
+ *    MADV_POPULATE_* populating it, UFFDIO_COPY reading a registered source with no page) puts
+ *    the script itself to sleep in handle_userfault(), where nothing can ever wake it: only the
+ *    script resolves faults. The monitor sees it (driver's wchan) and ends the run with the
+ *    error fact {"k":"error","error":"driverblocked"} for that statement, then {"end":true};
+ *    the transcript prints `N: ... -> error: <driverBlockedMessage()>` (src/oracle/decode.ts),
+ *    which the simulator prints too. (A uffd with UFFD_USER_MODE_ONLY or UFFD_FEATURE_SIGBUS
+ *    never gets there: the kernel's fault fails and the call returns its error.)
+ *  - Timing (opt-in, MMSEXEC_TIMING=1 in the environment): every op's line gets "ns":<n>, the
+ *    CLOCK_MONOTONIC nanoseconds around the system call (calls), around the whole settled
+ *    access (accesses, wait) or around the observation (maps, pagemap, pgtables). Without the
+ *    variable the output is byte for byte what it was.
  *
  * Wire format (one record per line, numbers in hex without 0x, slots in decimal):
  *   mms 1 / slots N / threads N / ops N
@@ -192,6 +204,23 @@ static void out_hexbytes(const char *s, size_t n) {
   }
   out_s("\"");
 }
+/* ---- opt-in timing (MMSEXEC_TIMING=1): "ns" on every op's line ---- */
+static int timing;
+static u64 op_ns;
+static u64 now_ns(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (u64)t.tv_sec * 1000000000ULL + (u64)t.tv_nsec;
+}
+/* The op's line is one JSON object ending in '}': reopen it for the "ns" member. */
+static void out_ns(void) {
+  if (!timing || !outlen || outbuf[outlen - 1] != '}') return;
+  outlen--;
+  out_s(",\"ns\":");
+  out_dec((s64)op_ns);
+  out_s("}");
+}
+
 static void err_s(const char *s) {
   ssize_t r = write(err_fd, s, strlen(s));
   (void)r;
@@ -643,13 +672,13 @@ static pthread_t mon_th;
 static int fd_is_uffd[1024]; /* 1: returned by userfaultfd() and not closed since */
 static int n_uffds_monitored;
 
-static void mon_drain_one(struct uffdq *u) {
+static void mon_drain_one(struct uffdq *u, int fd) {
   struct uffd_msg m[16];
   for (;;) {
-    ssize_t n = read(u->fd, m, sizeof m);
+    ssize_t n = read(fd, m, sizeof m);
     if (n <= 0) return; /* EAGAIN: the fd is O_NONBLOCK (set by uffd_monitor_add) */
     pthread_mutex_lock(&mon_mu);
-    for (ssize_t i = 0; i < n / (ssize_t)sizeof m[0]; i++) {
+    for (ssize_t i = 0; i < n / (ssize_t)sizeof m[0] && u->fd == fd; i++) {
       if (u->count == QCAP) die("uffd message queue full");
       u->q[(u->head + u->count++) % QCAP] = m[i];
     }
@@ -676,7 +705,7 @@ static void *monitor_main(void *arg) {
     pthread_mutex_unlock(&mon_mu);
     /* Drain after taking the set and before acking: whatever was readable when the driver
      * asked (settle) is queued once the ack arrives. */
-    for (int i = 0; i < n; i++) mon_drain_one(pu[i]);
+    for (int i = 0; i < n; i++) mon_drain_one(pu[i], pf[i].fd);
     pthread_mutex_lock(&mon_mu);
     mon_acked = g;
     pthread_cond_broadcast(&mon_cv);
@@ -687,11 +716,12 @@ static void *monitor_main(void *arg) {
     int r = poll(pf, (nfds_t)n + 1, driver_in_call ? 100 : -1);
     if (r < 0 && errno != EINTR) die("monitor poll");
     if (r == 0 && driver_in_call && in_userfault(drv_stat, drv_wchan)) {
+      /* The driver sleeps inside the kernel and never comes back: its half-written line goes,
+       * the statement's fact is the error, and the run ends as an error fact ends it. */
       out_cut_partial();
-      out_s("{\"fatal\":\"driverblocked\"}\n");
+      out_s("{\"k\":\"error\",\"error\":\"driverblocked\"}\n{\"end\":true}\n");
       out_flush();
-      err_s("mmsexec: the script's own call blocked in a userfault (nothing can resolve it)\n");
-      _exit(3);
+      _exit(0);
     }
     if (pf[n].revents & POLLIN) {
       char b[64];
@@ -985,7 +1015,9 @@ static void do_ioctl(const u64 *a, int na, long *ret, int *err) {
   default:
     for (int i = 0; i < 6; i++) s[i] = f[i];
   }
+  u64 t0 = now_ns();
   long r = syscall(SYS_ioctl, fd, (unsigned long)req, s);
+  op_ns = now_ns() - t0;
   *ret = r;
   *err = r == -1 ? errno : 0;
   if (req == R_API && r == 0 && fd >= 0 && fd < 1024 && fd_is_uffd[fd]) uffd_monitor_add(fd);
@@ -995,20 +1027,38 @@ static void do_ioctl(const u64 *a, int na, long *ret, int *err) {
     out_s("[\"");
     out_s(outname[i]);
     out_s("\",");
-    out_shex((s64)s[outidx[i]]);
+    /* features and ioctls are masks; the byte counts are s64 (-errno on failure) */
+    if (req == R_API || req == R_REGISTER)
+      out_hex(s[outidx[i]]);
+    else
+      out_shex((s64)s[outidx[i]]);
     out_s("]");
   }
   out_s("]");
 }
 
+/* The runtime's own fds (>= FD_BASE) are not the script's: to it they look closed. */
+static int runtime_fd(u64 fd) { return fd >= FD_BASE && fd < 1024; }
+
 static void op_call(const struct op *o, const u64 *a) {
   long r = 0;
   int e = 0;
   out_s("{\"k\":\"call\"");
+  if ((o->call == C_FTRUNCATE || o->call == C_FALLOCATE || o->call == C_CLOSE ||
+       o->call == C_IOCTL || o->call == C_READ) &&
+      runtime_fd(a[0])) {
+    if (o->call == C_READ)
+      out_s(",\"read\":true,\"ret\":\"-0x1\",\"errno\":9,\"msg\":null}");
+    else
+      out_s(",\"ret\":\"-0x1\",\"errno\":9,\"out\":[]}");
+    return;
+  }
   if (n_uffds_monitored) {
     driver_in_call = 1;
     mon_sync(); /* the monitor now polls with a timeout and watches the driver */
   }
+  u64 t0 = now_ns();
+  op_ns = 0;
   switch (o->call) {
   case C_MMAP:
     r = syscall(SYS_mmap, a[0], a[1], a[2], a[3], a[4], a[5]);
@@ -1050,12 +1100,8 @@ static void op_call(const struct op *o, const u64 *a) {
     break;
   case C_CLOSE: {
     int fd = (int)a[0];
-    if (a[0] >= FD_BASE && a[0] < 1024) { /* the runtime's own fds: pretend they are not open */
-      r = -1;
-      errno = EBADF;
-      break;
-    }
     if (a[0] < 1024) uffd_monitor_remove(fd);
+    t0 = now_ns();
     r = syscall(SYS_close, a[0]);
     if (r == 0 && a[0] < 1024) fd_is_uffd[fd] = 0;
     break;
@@ -1070,6 +1116,7 @@ static void op_call(const struct op *o, const u64 *a) {
     driver_in_call = 0;
   } else if (o->call != C_READ) {
     e = r == -1 ? errno : 0;
+    op_ns = now_ns() - t0;
   }
   driver_in_call = 0;
   if (o->call == C_READ) {
@@ -1079,6 +1126,7 @@ static void op_call(const struct op *o, const u64 *a) {
     out_s(",\"read\":true");
     if (u) {
       mon_sync();
+      t0 = now_ns();
       pthread_mutex_lock(&mon_mu);
       int have = u->count > 0;
       struct uffd_msg m;
@@ -1088,6 +1136,7 @@ static void op_call(const struct op *o, const u64 *a) {
         u->count--;
       }
       pthread_mutex_unlock(&mon_mu);
+      op_ns = now_ns() - t0;
       if (have) {
         out_s(",\"ret\":\"0x20\",\"errno\":0,\"msg\":");
         emit_msg(&m);
@@ -1096,8 +1145,9 @@ static void op_call(const struct op *o, const u64 *a) {
     } else {
       /* Not a monitored uffd: the kernel answers (EINVAL before UFFDIO_API, EBADF, ...). */
       struct uffd_msg m;
-      long rr = (a[0] >= FD_BASE && a[0] < 1024) ? (errno = EBADF, -1)
-                                                  : syscall(SYS_read, a[0], &m, sizeof m);
+      t0 = now_ns();
+      long rr = syscall(SYS_read, a[0], &m, sizeof m);
+      op_ns = now_ns() - t0;
       out_s(",\"ret\":");
       out_shex(rr);
       out_s(",\"errno\":");
@@ -1154,6 +1204,20 @@ static void op_maps(void) {
 }
 
 static u64 pm_buf[512];
+#define MAX_PAGEMAP_PAGES (1ULL << 24)
+static u64 pagemap_pages(const u64 *a, int nargs) {
+  u64 total = 0;
+  for (int r = 0; r < nargs / 2; r++) {
+    u64 addr = a[2 * r], len = a[2 * r + 1];
+    if (len == 0) continue;
+    u64 last = addr + len - 1;
+    if (last < addr) last = ~0ULL;
+    u64 n = last / PAGE - addr / PAGE + 1;
+    if (n > MAX_PAGEMAP_PAGES || total + n > MAX_PAGEMAP_PAGES) return ~0ULL;
+    total += n;
+  }
+  return total;
+}
 static void op_pagemap(const struct op *o, const u64 *a) {
   out_s("{\"k\":\"pagemap\",\"pages\":[");
   int first_run = 1;
@@ -1295,6 +1359,8 @@ static void run_ops(void) {
       emit_error_unbound(bad_slot);
       return;
     }
+    u64 t0 = now_ns();
+    op_ns = 0;
     switch (o->kind) {
     case K_CALL:
       if (o->call == C_MADVISE && (a[2] == 100 || a[2] == 101)) {
@@ -1315,6 +1381,7 @@ static void run_ops(void) {
       }
       cmd_access(w, o->store, a[0], a[1], o->tag);
       settle();
+      op_ns = now_ns() - t0;
       out_s("{\"k\":\"access\",\"outcome\":");
       emit_outcome(w, w->busy);
       out_s("}");
@@ -1323,6 +1390,7 @@ static void run_ops(void) {
     case K_WAIT: {
       struct worker *w = &workers[o->thread];
       settle();
+      op_ns = now_ns() - t0;
       out_s("{\"k\":\"wait\",\"outcome\":");
       if (w->has_outcome)
         emit_outcome(w, w->busy);
@@ -1333,19 +1401,27 @@ static void run_ops(void) {
     }
     case K_MAPS:
       op_maps();
+      op_ns = now_ns() - t0;
       break;
     case K_PAGEMAP: {
       static u64 pa[20000];
       for (int j = 0; j < o->nargs; j++) pa[j] = argv_(&args[o->argoff + j]);
+      if (pagemap_pages(pa, o->nargs) == ~0ULL) {
+        out_s("{\"k\":\"error\",\"error\":\"toolarge\"}\n");
+        return;
+      }
       op_pagemap(o, pa);
+      op_ns = now_ns() - t0;
       break;
     }
     case K_PGTABLES:
       out_s("{\"k\":\"pgtables\",\"delta\":");
       out_dec(vm_pte_bytes() - pte0);
+      op_ns = now_ns() - t0;
       out_s("}");
       break;
     }
+    out_ns();
     out_s("\n");
     out_flush();
   }
@@ -1396,6 +1472,10 @@ int main(void) {
   out_fd = high_fd(fcntl(1, F_DUPFD_CLOEXEC, 3));
   err_fd = high_fd(fcntl(2, F_DUPFD_CLOEXEC, 3));
 
+  {
+    const char *t = getenv("MMSEXEC_TIMING");
+    timing = t && !strcmp(t, "1");
+  }
   parse_program();
 
   fd_pagemap = open_high("/proc/self/pagemap", 1);

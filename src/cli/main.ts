@@ -97,7 +97,7 @@ async function cmdRun(files: string[], effects: boolean, io: Io): Promise<number
   const loaded = load(file, io);
   if ('code' in loaded) return loaded.code;
   const { program } = loaded;
-  const { simulate } = await import('../script/interpret');
+  const { simulate } = await import('./transcripts');
   let run: ReturnType<typeof simulate>;
   try {
     run = simulate(program);
@@ -162,10 +162,7 @@ async function diffOne(file: string): Promise<DiffOutcome> {
     return { out: '', err, status: loaded.code === EXIT_SCRIPT_ERROR ? 'script' : 'internal' };
   }
   const { program } = loaded;
-  const [{ simulate }, { runOracle }] = await Promise.all([
-    import('../script/interpret'),
-    import('../oracle/run'),
-  ]);
+  const { simulate, runOracle } = await import('./transcripts');
   let simulated: string;
   try {
     const run = simulate(program);

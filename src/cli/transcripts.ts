@@ -9,6 +9,10 @@ import { formatTranscript } from '../script/format';
 import { simulate } from '../script/interpret';
 import type { Program } from '../script/program';
 
+// The executors, for main.ts: it loads them (through this module) only for the commands that
+// run a script, so `check` works without them.
+export { runOracle, simulate };
+
 /**
  * A script that does not compile. The message lists every error as `file:line:col: message`;
  * `line` and `column` are those of the first.

@@ -39,7 +39,8 @@ export type EntryKind =
   | 'huge' // a PMD-mapped THP (pages = 512)
   | 'huge-zero'
   | 'marker-wp'
-  | 'marker-poison';
+  | 'marker-poison'
+  | 'marker-guard'; // MADV_GUARD_INSTALL (added by the core engineer)
 
 export type Cause =
   | 'fault'

@@ -14,7 +14,10 @@
  * The zero pages are never counted (vm_normal_page() returns NULL for them: no rmap).
  */
 import type { RunLog } from './runLog';
-import { pfn as mkPfn, type Pfn, PTRS_PER_TABLE } from './addr';
+import { pfn as mkPfn, type Pfn } from './addr';
+// Local copies of addr.ts constants: module bindings cost a getter call per use under some
+// loaders (tsx), and these sit on the fault path.
+const PTRS_PER_TABLE = 512;
 
 export const FRAME_FREE = 0;
 export const FRAME_ANON = 1;
@@ -25,6 +28,9 @@ export const FRAME_HUGE_ZERO = 4;
 /** flags[] bits */
 export const FF_THP = 1; // part of a 512-page folio
 export const FF_HEAD = 2; // the folio's head
+export const FF_UPTODATE = 4; // PG_uptodate: fallocated shmem pages are not, until first use
+/** MADV_FREE'd (folio_mark_lazyfree: !PG_swapbacked), on the folio head. */
+export const FF_LAZYFREE = 8;
 
 /** The shared zero page (mm/memory.c: ZERO_PAGE(0)). */
 export const ZERO_PFN = mkPfn(0);
@@ -43,7 +49,7 @@ export class Frames {
   /** Inode id (cache pages) or anon_vma id (anonymous pages). */
   owner: Int32Array;
   /** Page-cache index (cache pages) or linear page index (anonymous pages). */
-  index: Int32Array;
+  index: Float64Array;
   /** Next never-used frame. */
   bump: number;
   /** Free single frames (a stack) and free 512-aligned blocks. */
@@ -79,7 +85,7 @@ export class Frames {
     this.mapcount = new Int32Array(this.capacity);
     this.refcount = new Int32Array(this.capacity);
     this.owner = new Int32Array(this.capacity);
-    this.index = new Int32Array(this.capacity);
+    this.index = new Float64Array(this.capacity);
     this.freeList = new Int32Array(1024);
     this.freeCount = 0;
     this.freeHuge = [];
@@ -115,7 +121,9 @@ export class Frames {
     this.mapcount = g32(this.mapcount);
     this.refcount = g32(this.refcount);
     this.owner = g32(this.owner);
-    this.index = g32(this.index);
+    const ix = new Float64Array(cap);
+    ix.set(this.index);
+    this.index = ix;
     this.capacity = cap;
   }
 
@@ -159,7 +167,7 @@ export class Frames {
     this.init(p, FRAME_ANON, anonVma, index);
     this.used++;
     log.frameAlloc(p, 'anon');
-    return mkPfn(p);
+    return p as Pfn;
   }
 
   /** A new zero-filled page-cache page; the cache's reference is taken here. */
@@ -169,7 +177,7 @@ export class Frames {
     this.refcount[p] = 1;
     this.used++;
     log.frameAlloc(p, 'cache');
-    return mkPfn(p);
+    return p as Pfn;
   }
 
   /** A new anonymous THP: 512 frames, 512-aligned (vma_alloc_anon_folio_pmd). */
@@ -233,6 +241,29 @@ export class Frames {
     if (this.kind[h]! >= FRAME_ZERO) return;
     for (let i = 0; i < PTRS_PER_TABLE; i++) this.mapcount[h + i]!--;
     this.put(h, PTRS_PER_TABLE, log);
+  }
+
+  /**
+   * The frames side of split_folio(): 512 small pages from here on, each holding its own
+   * mappings; unmapped ones are freed. The lazyfree state goes to every page.
+   */
+  splitFolioFrames(h: number, log: RunLog): void {
+    const lazy = this.flags[h]! & FF_LAZYFREE;
+    let freed = 0;
+    for (let i = 0; i < PTRS_PER_TABLE; i++) {
+      const p = h + i;
+      this.flags[p] = (this.flags[p]! & FF_UPTODATE) | lazy;
+      this.refcount[p] = this.mapcount[p]!;
+    }
+    for (let i = 0; i < PTRS_PER_TABLE; i++) {
+      const p = h + i;
+      if (this.refcount[p] !== 0) continue;
+      this.kind[p] = FRAME_FREE;
+      this.pushFree(p);
+      freed++;
+      log.frameFree(p);
+    }
+    this.used -= freed;
   }
 
   /** Drop the page cache's reference (filemap_remove_folio). */

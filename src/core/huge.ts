@@ -6,7 +6,8 @@ import type { Mm } from './mm';
 import type { Vma } from './vma';
 import type { Cause } from './effects';
 import { PMD_SIZE, PTRS_PER_TABLE, vaddr } from './addr';
-import { HUGE_ZERO_PFN, ZERO_PFN } from './frames';
+import { FRAME_ANON, HUGE_ZERO_PFN, ZERO_PFN } from './frames';
+import { VM_LOCKED, VM_UFFD_MINOR, VM_UFFD_MISSING, VM_UFFD_WP } from './vma';
 import {
   PFN_SHIFT,
   PTE_DIRTY,
@@ -58,4 +59,46 @@ export function splitHugePmd(mm: Mm, haddr: number, cause: Cause = 'fault'): boo
   }
   mm.log.flush();
   return true;
+}
+
+/**
+ * split_folio() of an anonymous THP (mm/huge_memory.c __folio_split): a PMD mapping is split
+ * first, then the folio becomes 512 small pages with the same PFNs. Subpages that nothing maps
+ * are freed; mapped subpages that hold only zeroes are remapped to the shared zero page
+ * (remap_page with RMP_USE_SHARED_ZEROPAGE: try_to_map_unused_to_zeropage, not in VM_LOCKED or
+ * userfaultfd-armed VMAs).
+ */
+export function splitFolio(mm: Mm, head: number, cause: Cause): void {
+  const fr = mm.frames;
+  if (!fr.isThp(head) || fr.kind[head] !== FRAME_ANON) return;
+  const owner = fr.owner[head]!;
+  const pt = mm.pt;
+  // rmap_walk_anon(): the VMAs of the folio's anon_vma, at the folio's linear indexes.
+  for (const v of mm.vmas) {
+    if (v.anonVma !== owner) continue;
+    const first = v.pgoff;
+    const last = v.pgoff + (v.end - v.start) / 4096;
+    for (let i = 0; i < PTRS_PER_TABLE; i++) {
+      const idx = fr.index[head + i]!;
+      if (idx < first || idx >= last) continue;
+      const addr = v.start + (idx - first) * 4096;
+      const ms = pt.pmdSlot(addr);
+      if (ms < 0) continue;
+      const m = pt.pmd.data[ms]!;
+      if (pmdIsHuge(m) && m >>> PFN_SHIFT === head) splitHugePmd(mm, addr - (addr % PMD_SIZE), cause);
+      const slot = pt.pteSlot(addr);
+      if (slot < 0) continue;
+      const e = pt.pte.data[slot]!;
+      if ((e & PTE_PRESENT) === 0 || e >>> PFN_SHIFT !== head + i) continue;
+      const locked = (v.flags & (VM_LOCKED | VM_UFFD_MISSING | VM_UFFD_WP | VM_UFFD_MINOR)) !== 0;
+      if (fr.tag[head + i] === 0 && !locked) {
+        pt.pte.data[slot] = mkPte(ZERO_PFN, false, (e & PTE_UFFD_WP) !== 0);
+        fr.mapcount[head + i]!--;
+        fr.refcount[head]!--;
+        mm.log.entrySet(addr, ZERO_PFN, 'zero', false, cause);
+      }
+    }
+  }
+  fr.splitFolioFrames(head, mm.log);
+  mm.log.flush();
 }

@@ -37,8 +37,11 @@ export class Mm {
   nextAnonVma: number;
   nextInode: number;
   nextFile: number;
+  nextUffd = 1;
   /** Last VMA used by the access path (the kernel's per-thread vmacache, one entry). */
   vmaCache: Vma | null = null;
+  /** The byte the last load read (accessPage's second result, kept here to avoid allocation). */
+  lastTag = 0;
 
   constructor(profile: Profile = KERNEL_6_18, src?: Mm) {
     this.profile = profile;
@@ -63,6 +66,7 @@ export class Mm {
       this.nextAnonVma = src.nextAnonVma;
       this.nextInode = src.nextInode;
       this.nextFile = src.nextFile;
+      this.nextUffd = src.nextUffd;
       return;
     }
     this.pt = new PageTables();
@@ -90,6 +94,10 @@ export class Mm {
 
   newVmaId(): number {
     return this.nextVmaId++;
+  }
+
+  newUffdCtx(): number {
+    return this.nextUffd++;
   }
 
   newAnonVmaId(): number {

@@ -56,13 +56,14 @@
 import type { Mm } from './mm';
 import type { Vma } from './vma';
 import { findVmaIntersection } from './vma';
-import { vaddr, PAGE_SIZE, PMD_SIZE, PUD_SIZE } from './addr';
+import { vaddr, PAGE_SIZE, PMD_SIZE, PTRS_PER_TABLE, PUD_SIZE } from './addr';
 import {
   PMD_TABLE,
   PTE_PRESENT,
   PTE_UFFD_WP,
   MARKER_UFFD_WP,
   PFN_SHIFT,
+  pmdIdx,
   pmdIsHuge,
 } from './pageTable';
 import { splitHugePmd } from './huge';
@@ -70,45 +71,43 @@ import type { Profile } from './profiles';
 import { VM_UFFD_FLAGS } from './vma';
 
 /**
- * The mremap behaviour of a profile, from the kernel version it models:
+ * The mremap behaviour of a profile (profiles.ts flags, plus what only mremap cares about):
  * - movePud: HAVE_MOVE_PUD moves (5.11, "mm: speedup mremap on 1GB or larger regions").
  * - alignDown: try_realign_addr() in move_page_tables() (6.7).
  * - dontunmapAnyVma: MREMAP_DONTUNMAP on any VMA without VM_DONTEXPAND|VM_PFNMAP (5.13,
  *   "mm: extend MREMAP_DONTUNMAP to non-anonymous mappings"); before, private anon only.
- * - earlyLookup: do_mremap() looks the VMA up before anything else (5.16, hugetlb mremap),
- *   so a shrink or same-size call on an unmapped address fails with EFAULT.
+ * - earlyLookup: the syscall looks the VMA up before anything else (5.16, hugetlb mremap
+ *   support), so a shrink or same-size call on an unmapped address fails with EFAULT.
  * - multiVma: the 6.17 rework: all parameter checks before the lookup, FIXED same-size moves
  *   over several VMAs (remap_move()), lengths page-aligned before the checks.
+ * - dontunmapUnlinksAnonVma: DONTUNMAP of a whole VMA drops its anon_vma
+ *   (unlink_anon_vmas() in move_vma(), 6.1).
  */
 export interface MremapFeatures {
   readonly movePud: boolean;
   readonly alignDown: boolean;
+  readonly dontunmap: boolean;
   readonly dontunmapAnyVma: boolean;
   readonly earlyLookup: boolean;
   readonly multiVma: boolean;
-  /** dontunmap_complete() clears VM_ACCOUNT on the source too (6.16 only, see mremap.ts). */
-  readonly dontunmapClearsAccount: boolean;
-  /** DONTUNMAP of a whole VMA unlinks its anon_vma (unlink_anon_vmas()). */
+  readonly mseal: boolean;
   readonly dontunmapUnlinksAnonVma: boolean;
 }
 
-/** Version of a profile as a comparable number: 6.18 -> 618. */
-export function profileVersion(profile: Profile): number {
-  const m = /^(\d+)\.(\d+)/.exec(profile.version);
-  if (m === null) return 9999;
-  return Number(m[1]) * 100 + Number(m[2]);
+function atLeast(p: Profile, major: number, minor: number): boolean {
+  return p.major > major || (p.major === major && p.minor >= minor);
 }
 
 export function mremapFeatures(profile: Profile): MremapFeatures {
-  const v = profileVersion(profile);
   return {
-    movePud: v >= 511,
-    alignDown: v >= 607,
-    dontunmapAnyVma: v >= 513,
-    earlyLookup: v >= 516,
-    multiVma: v >= 617,
-    dontunmapClearsAccount: v === 616,
-    dontunmapUnlinksAnonVma: v >= 601,
+    movePud: profile.pudMoves,
+    alignDown: profile.alignDown,
+    dontunmap: profile.dontunmap,
+    dontunmapAnyVma: profile.dontunmapAnyVma,
+    earlyLookup: atLeast(profile, 5, 16),
+    multiVma: profile.multiVmaMove,
+    mseal: profile.mseal,
+    dontunmapUnlinksAnonVma: atLeast(profile, 6, 1),
   };
 }
 
@@ -126,7 +125,16 @@ export function userfaultfdArmed(v: Vma): boolean {
  */
 export function vmaHasUffdWithoutEventRemap(mm: Mm, v: Vma): boolean {
   if (v.uffdCtx === 0) return false;
-  return !mm.uffdHasEventRemap(v.uffdCtx);
+  return !uffdCtxHasEventRemap(mm, v.uffdCtx);
+}
+
+/**
+ * Whether a uffd context asked for UFFD_FEATURE_EVENT_REMAP. Hook for the userfaultfd work:
+ * until contexts carry their features, a registered VMA is treated as without EVENT_REMAP
+ * (the conservative case: PTE-by-PTE moves, registration dropped).
+ */
+export function uffdCtxHasEventRemap(_mm: Mm, _ctx: number): boolean {
+  return false;
 }
 
 /** struct pagetable_move_control (mm/internal.h). */
@@ -210,39 +218,82 @@ export function movePageTables(mm: Mm, pmc: PageTableMoveControl): number {
 
   if (feat.alignDown) tryRealignAddr(mm, pmc);
 
-  for (let extent = 0; pmc.oldAddr < pmc.oldEnd; pmc.oldAddr += extent, pmc.newAddr += extent) {
-    extent = getExtent(pmc, PUD_SIZE);
-
-    // get_old_pud()
+  while (pmc.oldAddr < pmc.oldEnd) {
+    const pudExtent = getExtent(pmc, PUD_SIZE);
+    // get_old_pud(): no PUD entry -> nothing in this extent.
     const oldPudSlot = pt.pudSlot(pmc.oldAddr);
-    if (oldPudSlot < 0 || pt.pud.data[oldPudSlot] === 0) continue;
+    if (oldPudSlot < 0 || pt.pud.data[oldPudSlot] === 0) {
+      advance(pmc, pudExtent);
+      continue;
+    }
     // alloc_new_pud()
     const newPudSlot = pt.pudSlotAlloc(pmc.newAddr, log);
-    if (feat.movePud && extent === PUD_SIZE && moveNormalPud(mm, pmc, oldPudSlot, newPudSlot, clearUffdWp)) {
+    if (
+      feat.movePud &&
+      pudExtent === PUD_SIZE &&
+      moveNormalPud(mm, pmc, oldPudSlot, newPudSlot, clearUffdWp)
+    ) {
+      advance(pmc, pudExtent);
       continue;
     }
 
-    extent = getExtent(pmc, PMD_SIZE);
-    // get_old_pmd()
-    const oldPmdSlot = pt.pmdSlot(pmc.oldAddr);
-    if (oldPmdSlot < 0 || pt.pmd.data[oldPmdSlot] === 0) continue;
-    // alloc_new_pmd()
-    const newPmdSlot = pt.pmdSlotAlloc(pmc.newAddr, log);
-
-    const oldPmd = pt.pmd.data[oldPmdSlot]!;
-    if (pmdIsHuge(oldPmd)) {
-      if (extent === PMD_SIZE && moveHugePmd(mm, pmc, oldPmdSlot, newPmdSlot, clearUffdWp)) {
-        continue;
+    // The kernel's loop goes on per PMD extent, re-deriving the PUD extent each time: within
+    // one PUD extent that is the same old PUD entry, the same new PUD entry, and never a
+    // whole PUD again (neither address reaches its PUD boundary before the extent ends), so
+    // the PMD chunks of this extent are walked here without looking the tables up again.
+    const chunkEnd = pmc.oldAddr + pudExtent;
+    const oldPmdBase = (pt.pud.data[oldPudSlot]! - 1) * PTRS_PER_TABLE;
+    let newPmdBase = -1;
+    while (pmc.oldAddr < chunkEnd) {
+      const extent = Math.min(
+        PMD_SIZE - (pmc.oldAddr % PMD_SIZE),
+        PMD_SIZE - (pmc.newAddr % PMD_SIZE),
+        chunkEnd - pmc.oldAddr,
+      );
+      // get_old_pmd(): PMD none -> skip the extent.
+      const oldSlot = oldPmdBase + pmdIdx(pmc.oldAddr);
+      // (pt.pmd.data is re-read: allocating a PMD table may have grown the pool.)
+      const oldPmd = pt.pmd.data[oldSlot]!;
+      if (oldPmd !== 0) {
+        // alloc_new_pmd(): the new PMD table is allocated on the first entry to move.
+        if (newPmdBase < 0) {
+          pt.pmdSlotAlloc(pmc.newAddr, log);
+          newPmdBase = (pt.pud.data[newPudSlot]! - 1) * PTRS_PER_TABLE;
+        }
+        const newSlot = newPmdBase + pmdIdx(pmc.newAddr);
+        movePmdExtent(mm, pmc, extent, oldSlot, newSlot, oldPmd, clearUffdWp);
       }
-      splitHugePmd(mm, pmc.old, pmc.oldAddr);
-    } else if (extent === PMD_SIZE) {
-      if (moveNormalPmd(mm, pmc, oldPmdSlot, newPmdSlot, clearUffdWp)) continue;
+      advance(pmc, extent);
     }
-    if (pt.pmd.data[oldPmdSlot] === 0) continue;
-    movePtes(mm, pmc, extent, clearUffdWp);
   }
 
   return pmcProgress(pmc);
+}
+
+function advance(pmc: PageTableMoveControl, extent: number): void {
+  pmc.oldAddr += extent;
+  pmc.newAddr += extent;
+}
+
+/** One PMD extent of move_page_tables(): a huge PMD, a whole PTE table, or PTEs. */
+function movePmdExtent(
+  mm: Mm,
+  pmc: PageTableMoveControl,
+  extent: number,
+  oldSlot: number,
+  newSlot: number,
+  oldPmd: number,
+  clearUffdWp: boolean,
+): void {
+  const pt = mm.pt;
+  if (pmdIsHuge(oldPmd)) {
+    if (extent === PMD_SIZE && moveHugePmd(mm, pmc, oldSlot, newSlot, clearUffdWp)) return;
+    splitHugePmd(mm, pmc.oldAddr - (pmc.oldAddr % PMD_SIZE), 'mremap');
+  } else if (extent === PMD_SIZE) {
+    if (moveNormalPmd(mm, pmc, oldSlot, newSlot, clearUffdWp)) return;
+  }
+  if (pt.pmd.data[oldSlot] === 0) return;
+  movePtes(mm, pmc, extent, clearUffdWp);
 }
 
 /** move_normal_pud(): the PMD table under the old PUD entry moves to the new PUD entry. */

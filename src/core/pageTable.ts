@@ -17,14 +17,14 @@
  * only its count (`deposited`), and a split takes it back as a real table.
  */
 import type { EffectLog, TableLevel } from './effects';
-import {
-  PAGE_SIZE,
-  PGDIR_SIZE,
-  PMD_SIZE,
-  PTRS_PER_TABLE,
-  PUD_SIZE,
-  vaddr,
-} from './addr';
+import { vaddr } from './addr';
+// Local copies of addr.ts constants: module bindings cost a getter call per use under some
+// loaders (tsx), and these sit on the fault path.
+const PAGE_SIZE = 4096;
+const PTRS_PER_TABLE = 512;
+const PMD_SIZE = 2 ** 21;
+const PUD_SIZE = 2 ** 30;
+const PGDIR_SIZE = 2 ** 39;
 
 export const PTE_PRESENT = 1;
 export const PTE_WRITE = 2;

@@ -14,8 +14,11 @@ import { EINVAL, ENOMEM } from './errno';
 import { MAP_32BIT, MAP_FIXED, MAP_SHARED } from './uapi';
 import { VM_GROWSDOWN, findVma, findVmaIndex, type Vma } from './vma';
 
-/** /proc/sys/vm/mmap_min_addr on the host. */
-export const MMAP_MIN_ADDR = 4096;
+/**
+ * mmap_min_addr: max(/proc/sys/vm/mmap_min_addr = 4096, CONFIG_LSM_MMAP_MIN_ADDR = 65536)
+ * (security/min_addr.c update_mmap_min_addr). Observed: a hint of 0x1000 lands at 0x10000.
+ */
+export const MMAP_MIN_ADDR = 65536;
 /** mm/mmap.c stack_guard_gap: 256 pages. */
 export const STACK_GUARD_GAP = 256 * PAGE_SIZE;
 /** arch/x86: DEFAULT_MAP_WINDOW = TASK_SIZE_MAX on 4-level paging. */

@@ -8,7 +8,10 @@
  * record is pushed.
  */
 import { EffectLog, type Cause, type Effect, type EntryKind, type FaultOutcome } from './effects';
-import { pfn as mkPfn, pgoff as mkPgoff, vaddr, PAGE_SIZE } from './addr';
+import { pfn as mkPfn, pgoff as mkPgoff, vaddr } from './addr';
+// Local copies of addr.ts constants: module bindings cost a getter call per use under some
+// loaders (tsx), and these sit on the fault path.
+const PAGE_SIZE = 4096;
 
 interface SetRun {
   addr: number;
@@ -86,19 +89,19 @@ export class RunLog extends EffectLog {
     pages = 1,
   ): void {
     const r = this.set;
-    const same = entry === 'zero' || entry === 'huge-zero' || entry.startsWith('marker');
     if (
       r !== null &&
       r.entry === entry &&
       r.cause === cause &&
       r.writable === writable &&
       addr === r.addr + r.pages * PAGE_SIZE &&
-      (same ? pfn === r.pfn : pfn === r.pfn + r.pages)
+      (r.same ? pfn === r.pfn : pfn === r.pfn + r.pages)
     ) {
       r.pages += pages;
       return;
     }
     if (r !== null) this.flush();
+    const same = entry === 'zero' || entry === 'huge-zero' || entry.startsWith('marker');
     const n: SetRun = { addr, pages, entry, pfn, writable, cause, same };
     this.set = n;
     this.open.push({ t: 'set', r: n });

@@ -27,6 +27,8 @@ export class Access {
   /** Why the access stopped: a signal (final) or `blocked` (resumable); null while running. */
   stop: AccessStop | null;
   finished: boolean;
+  /** Set when the first page already lies beyond the address space (a u64 address). */
+  firstStop: bigint | null = null;
 
   constructor(kind: AccessKind, tag: number, next: number, end: number) {
     this.kind = kind;
@@ -54,6 +56,7 @@ export class Access {
     a.ntags = this.ntags;
     a.stop = this.stop;
     a.finished = this.finished;
+    a.firstStop = this.firstStop;
     return a;
   }
 

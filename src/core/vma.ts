@@ -44,6 +44,8 @@ export const VM_SEALED = 0x8000000; // kernel bit 42 (mseal); VM_SOFTDIRTY is im
 export const VM_MIXEDMAP = 0x10000000;
 export const VM_HUGEPAGE = 0x20000000;
 export const VM_NOHUGEPAGE = 0x40000000;
+/** Bit 31 (kernel: VM_DROPPABLE is a high bit): negative as an int32, fine for bit tests. */
+export const VM_DROPPABLE = 0x80000000 | 0;
 
 export const VM_ACCESS_FLAGS = VM_READ | VM_WRITE | VM_EXEC;
 /** include/linux/mm.h VM_SPECIAL: never merged, never expanded. */
@@ -89,6 +91,7 @@ const FLAG_NAMES: ReadonlyArray<readonly [number, string]> = [
   [VM_MERGEABLE, 'mg'],
   [VM_UFFD_MINOR, 'ui'],
   [VM_SEALED, 'sl'],
+  [VM_DROPPABLE, 'dp'],
 ];
 
 export function vmFlagNames(flags: number): string[] {
@@ -449,58 +452,61 @@ export function vmaMergeExistingRange(mm: Mm, vmg: Vmg): Vma | null {
 
   const mergeBoth = mergeLeft && mergeRight;
   const deleteVma = leftSide && rightSide;
-  const beforeRecs = [prev, vma, next]
-    .filter((x): x is Vma => x !== undefined && (x === vma || (x === prev ? mergeLeft : mergeRight)))
-    .map(vmaRecord);
 
-  // vma_adjust_trans_huge() on the VMAs whose boundaries move.
+  // vma_adjust_trans_huge() on the VMA whose boundaries move.
   splitHugePmdIfNeeded(mm, vma, start);
   splitHugePmdIfNeeded(mm, vma, end);
 
-  let res: Vma;
+  const rec = vmaRecord;
   if (mergeBoth) {
     const p = prev!;
     const n = next!;
+    const before = [rec(p), rec(vma), rec(n)];
     dupAnonVma(p, n.anonVma !== 0 ? n : vma);
     removeMerged(mm, vma);
     removeMerged(mm, n);
     setRange(mm, p, p.start, n.end, p.pgoff);
-    res = p;
-    mm.log.push({ type: 'vma.merge', before: beforeRecs, after: vmaRecord(p) });
-  } else if (mergeLeft) {
+    mm.log.push({ type: 'vma.merge', before, after: rec(p) });
+    return p;
+  }
+  if (mergeLeft) {
     const p = prev!;
     dupAnonVma(p, vma);
     if (deleteVma) {
+      const before = [rec(p), rec(vma)];
       removeMerged(mm, vma);
       setRange(mm, p, p.start, end, p.pgoff);
-      mm.log.push({ type: 'vma.merge', before: beforeRecs, after: vmaRecord(p) });
+      mm.log.push({ type: 'vma.merge', before, after: rec(p) });
     } else {
-      const vBefore = vmaRecord(vma);
-      setRange(mm, p, p.start, end, p.pgoff);
+      // prev grows over [start, end); vma shrinks to [end, vma.end).
+      const pBefore = rec(p);
+      const vBefore = rec(vma);
       setRange(mm, vma, end, vma.end, vma.pgoff + (end - vma.start) / PAGE_SIZE);
-      mm.log.push({ type: 'vma.merge', before: [beforeRecs[0]!], after: vmaRecord(p) });
-      mm.log.push({ type: 'vma.change', before: vBefore, after: vmaRecord(vma) });
+      setRange(mm, p, p.start, end, p.pgoff);
+      mm.log.push({ type: 'vma.change', before: vBefore, after: rec(vma) });
+      mm.log.push({ type: 'vma.change', before: pBefore, after: rec(p) });
     }
-    res = p;
-  } else {
-    const n = next!;
-    dupAnonVma(n, vma);
-    const pglen = (end - start) / PAGE_SIZE;
-    if (deleteVma) {
-      removeMerged(mm, vma);
-      setRange(mm, n, start, n.end, n.pgoff - pglen);
-      mm.log.push({ type: 'vma.merge', before: beforeRecs, after: vmaRecord(n) });
-    } else {
-      const vBefore = vmaRecord(vma);
-      const shift = (vma.end - start) / PAGE_SIZE;
-      setRange(mm, vma, vma.start, start, vma.pgoff);
-      setRange(mm, n, start, n.end, n.pgoff - shift);
-      mm.log.push({ type: 'vma.change', before: vBefore, after: vmaRecord(vma) });
-      mm.log.push({ type: 'vma.merge', before: [beforeRecs[beforeRecs.length - 1]!], after: vmaRecord(n) });
-    }
-    res = n;
+    return p;
   }
-  return res;
+  const n = next!;
+  dupAnonVma(n, vma);
+  const pglen = (end - start) / PAGE_SIZE;
+  if (deleteVma) {
+    const before = [rec(vma), rec(n)];
+    removeMerged(mm, vma);
+    setRange(mm, n, start, n.end, n.pgoff - pglen);
+    mm.log.push({ type: 'vma.merge', before, after: rec(n) });
+  } else {
+    // vma shrinks to [vma.start, start); next grows down over [start, end).
+    const vBefore = rec(vma);
+    const nBefore = rec(n);
+    const shift = (vma.end - start) / PAGE_SIZE;
+    setRange(mm, vma, vma.start, start, vma.pgoff);
+    setRange(mm, n, start, n.end, n.pgoff - shift);
+    mm.log.push({ type: 'vma.change', before: vBefore, after: rec(vma) });
+    mm.log.push({ type: 'vma.change', before: nBefore, after: rec(n) });
+  }
+  return n;
 }
 
 /**
@@ -613,11 +619,7 @@ export function vmaModifyFlags(
 /** vma_merge_extend(): mremap growing v in place by delta bytes. */
 export function vmaMergeExtend(mm: Mm, v: Vma, delta: number): Vma | null {
   const vmg = vmgForVma(v, v, v.end, v.end + delta);
-  vmg.pgoff = v.pgoff + v.pages();
-  vmg.next = mm.vmas[findVmaIndex(mm, v.end)];
-  if (vmg.next !== undefined && vmg.next.start >= v.end + delta && vmg.next.start !== v.end + delta) {
-    // vma_iter_next_rewind: the next VMA after the gap is still "next".
-  }
+  vmg.next = vmaNext(mm, v);
   vmg.vma = undefined;
   return vmaMergeNewRange(mm, vmg);
 }

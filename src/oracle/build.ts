@@ -6,7 +6,7 @@
  */
 import { execFileSync, execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -57,6 +57,16 @@ function failure(e: unknown, p: Plan): Error {
   return new Error(`cc failed to build the oracle:\n${String(err.stderr ?? err.message)}`);
 }
 
+/** Binaries of older sources go once a new one is in place (a running one is unaffected). */
+function removeStale(p: Plan): void {
+  const dir = join(p.binary, '..');
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (name.startsWith('mmsexec-') && !name.includes('.tmp-') && path !== p.binary)
+      rmSync(path, { force: true });
+  }
+}
+
 /** The path of an up-to-date oracle binary, building it if needed. */
 export function buildOracleSync(): string {
   const p = plan();
@@ -67,6 +77,7 @@ export function buildOracleSync(): string {
     throw failure(e, p);
   }
   renameSync(p.temp, p.binary);
+  removeStale(p);
   return p.binary;
 }
 
@@ -79,5 +90,6 @@ export async function buildOracle(): Promise<string> {
     throw failure(e, p);
   }
   renameSync(p.temp, p.binary);
+  removeStale(p);
   return p.binary;
 }

@@ -5,6 +5,7 @@ import {
   decodeFact,
   decodeMapsEntry,
   decodeOracleOutput,
+  driverBlockedMessage,
   decodePagemapWord,
   unboundMessage,
 } from './decode';
@@ -225,6 +226,30 @@ describe('facts and runs', () => {
     expect(cut.ok).toBe(false);
     const fatal = decodeOracleOutput(program, '{"fatal":"nopfn"}\n');
     expect(!fatal.ok && fatal.fatal).toBe('nopfn');
+  });
+
+  test('timings: "ns" per op line when the oracle ran with MMSEXEC_TIMING=1, else null', () => {
+    const timed = [
+      '{"top":"0x7f0000000000","pte0":4096}',
+      '{"k":"call","ret":"0x7effffffc000","errno":0,"out":[],"ns":1200}',
+      '{"k":"access","outcome":{"acc":"store","tags":[],"stop":null},"ns":345}',
+      '{"k":"pagemap","pages":[[1,"0x8100000000000010","0x800",0]]}',
+      '{"end":true}',
+    ];
+    const r = decodeOracleOutput(program, timed.join('\n') + '\n');
+    expect(r.ok && r.ns).toEqual([1200, 345, null]);
+    expect(r.ok && r.facts[0]).toEqual({ kind: 'call', ret: 0x7effffffc000n, errno: 0, out: [] });
+  });
+
+  test('a driver blocked in a userfault is an error fact that ends the run', () => {
+    const lines = [
+      '{"top":"0x7f0000000000","pte0":4096}',
+      '{"k":"call","ret":"0x7effffffc000","errno":0,"out":[]}',
+      '{"k":"error","error":"driverblocked"}',
+      '{"end":true}',
+    ];
+    const r = decodeOracleOutput(program, lines.join('\n') + '\n');
+    expect(r.ok && r.facts[1]).toEqual({ kind: 'error', message: driverBlockedMessage() });
   });
 });
 

@@ -45,6 +45,20 @@ export function blockedMessage(thread: string): string {
   return `thread ${thread} is blocked in a userfault: wait for it or resolve the fault first`;
 }
 
+/**
+ * A call that faults on a userfaultfd-registered range inside the kernel (mlock or
+ * MADV_POPULATE_* populating it, UFFDIO_COPY reading a registered source that has no page)
+ * puts the script itself to sleep in handle_userfault(); only the script could resolve that
+ * fault, so the run ends there with this error (unless the uffd has UFFD_USER_MODE_ONLY or
+ * UFFD_FEATURE_SIGBUS: then the kernel's fault fails and the call returns an error).
+ */
+export function driverBlockedMessage(): string {
+  return 'the script itself blocked in a userfault inside this call (it faulted on a registered range that only the script could resolve)';
+}
+
+/** The oracle reads at most 2^24 pages (64 GiB) per pagemap(). */
+export const PAGEMAP_TOO_LARGE = 'pagemap() covers more than 16M pages (64G)';
+
 function big(v: unknown): bigint {
   if (typeof v !== 'string') throw new Error(`oracle output: expected a hex string, got ${v}`);
   return v.startsWith('-') ? -BigInt(v.slice(1)) : BigInt(v);
@@ -229,6 +243,10 @@ export function decodeFact(program: Program, raw: unknown): Fact {
           const t = num(j['thread']);
           return { kind: 'error', message: blockedMessage(program.threads[t] ?? `#${t}`) };
         }
+        case 'toolarge':
+          return { kind: 'error', message: PAGEMAP_TOO_LARGE };
+        case 'driverblocked':
+          return { kind: 'error', message: driverBlockedMessage() };
         default:
           return {
             kind: 'error',
@@ -242,7 +260,13 @@ export function decodeFact(program: Program, raw: unknown): Fact {
 }
 
 export type DecodeResult =
-  | { readonly ok: true; readonly header: RunHeader; readonly facts: Fact[] }
+  | {
+      readonly ok: true;
+      readonly header: RunHeader;
+      readonly facts: Fact[];
+      /** Per fact, the `"ns"` the oracle reported (MMSEXEC_TIMING=1), else null. */
+      readonly ns: (number | null)[];
+    }
   | { readonly ok: false; readonly fatal: string; readonly reason: string };
 
 /**
@@ -253,15 +277,13 @@ export function decodeOracleOutput(program: Program, stdout: string): DecodeResu
   const lines = stdout.split('\n').filter((l) => l !== '');
   let header: RunHeader | null = null;
   const facts: Fact[] = [];
+  const ns: (number | null)[] = [];
   let ended = false;
   for (const line of lines) {
     const j = obj(JSON.parse(line));
     if ('fatal' in j) {
       const fatal = String(j['fatal']);
-      const reason =
-        fatal === 'driverblocked'
-          ? `oracle: statement ${facts.length + 1} blocked the script itself in a userfault (a call that touches a registered range, e.g. mlock or MADV_POPULATE_READ); nothing could resolve it`
-          : `oracle: ${fatal} (errno ${String(j['errno'] ?? 0)})`;
+      const reason = `oracle: ${fatal} (errno ${String(j['errno'] ?? 0)})`;
       return { ok: false, fatal, reason };
     }
     if (header === null) {
@@ -273,6 +295,7 @@ export function decodeOracleOutput(program: Program, stdout: string): DecodeResu
       break;
     }
     facts.push(decodeFact(program, j));
+    ns.push(typeof j['ns'] === 'number' ? j['ns'] : null);
   }
   if (header === null) return { ok: false, fatal: 'noheader', reason: 'oracle: no output' };
   if (!ended) return { ok: false, fatal: 'truncated', reason: 'oracle: output ends early' };
@@ -283,5 +306,5 @@ export function decodeOracleOutput(program: Program, stdout: string): DecodeResu
       fatal: 'count',
       reason: `oracle: ${facts.length} facts for ${program.ops.length} ops`,
     };
-  return { ok: true, header, facts };
+  return { ok: true, header, facts, ns };
 }

@@ -3,7 +3,8 @@ import { compile } from '../script/compile';
 import type { Fact, PageFact } from '../script/facts';
 import { formatTranscript } from '../script/format';
 import type { Program } from '../script/program';
-import { hostProfile, oracleAvailableSync, runOracle, runOracleSync } from './run';
+import { driverBlockedMessage } from './decode';
+import { hostProfile, oracleAvailableSync, runOracle, runOracleSync, runOracleTimed } from './run';
 
 const avail = oracleAvailableSync();
 const kernel = avail.ok ? describe : describe.skip;
@@ -161,6 +162,101 @@ load(heap, 4K)
   to heap present frames=#1..#4 excl file
 7: load(heap, 4K) -> A
 `);
+  });
+
+  test('userfaultfd: a thread blocks, the monitor queues its fault, COPY wakes it', () => {
+    const text = `u = userfaultfd(O_CLOEXEC)
+ioctl(u, UFFDIO_API, UFFD_FEATURE_THREAD_ID|UFFD_FEATURE_EVENT_REMOVE)
+a = mmap(NULL, 16K, ${ANON})
+src = mmap(NULL, 4K, ${ANON})
+store(src, 4K, 'S')
+ioctl(u, UFFDIO_REGISTER, a, 16K, UFFDIO_REGISTER_MODE_MISSING)
+@t1 load(a, 8K)
+read(u)
+read(u)
+ioctl(u, UFFDIO_COPY, a, src, 4K, 0)
+wait(t1)
+ioctl(u, UFFDIO_ZEROPAGE, a + 4K, 4K, 0)
+wait(t1)
+madvise(a, 4K, MADV_DONTNEED)
+read(u)
+ioctl(u, UFFDIO_COPY, a + 4K, src, 4K, 0)
+@t2 store(a + 8K, 4K, 'B')
+close(u)
+wait(t2)
+`;
+    const { top, facts, p } = run(text);
+    const out = formatTranscript(p, { top }, facts).split('\n');
+    expect(out.slice(1)).toEqual([
+      '2: ioctl(u, UFFDIO_API, UFFD_FEATURE_THREAD_ID|UFFD_FEATURE_EVENT_REMOVE) -> 0 features=PAGEFAULT_FLAG_WP|EVENT_FORK|EVENT_REMAP|EVENT_REMOVE|MISSING_HUGETLBFS|MISSING_SHMEM|EVENT_UNMAP|SIGBUS|THREAD_ID|MINOR_HUGETLBFS|MINOR_SHMEM|EXACT_ADDRESS|WP_HUGETLBFS_SHMEM|WP_UNPOPULATED|POISON|WP_ASYNC|MOVE ioctls=REGISTER|UNREGISTER|API',
+      `3: a = mmap(NULL, 16K, ${ANON}) -> top-0x4000`,
+      `4: src = mmap(NULL, 4K, ${ANON}) -> a-0x1000`,
+      "5: store(src, 4K, 'S') -> ok",
+      '6: ioctl(u, UFFDIO_REGISTER, a, 16K, UFFDIO_REGISTER_MODE_MISSING) -> 0 ioctls=WAKE|COPY|ZEROPAGE|MOVE|POISON',
+      '7: @t1 load(a, 8K) -> blocked at a',
+      '8: read(u) -> PAGEFAULT a flags=0 thread=t1',
+      '9: read(u) -> -1 EAGAIN',
+      '10: ioctl(u, UFFDIO_COPY, a, src, 4K, 0) -> 0 copy=4K',
+      '11: wait(t1) -> S blocked at a+0x1000',
+      '12: ioctl(u, UFFDIO_ZEROPAGE, a + 4K, 4K, 0) -> 0 zeropage=4K',
+      '13: wait(t1) -> S .',
+      '14: madvise(a, 4K, MADV_DONTNEED) -> 0',
+      '15: read(u) -> PAGEFAULT a+0x1000 flags=0 thread=t1',
+      '16: ioctl(u, UFFDIO_COPY, a + 4K, src, 4K, 0) -> -1 EEXIST copy=-17',
+      "17: @t2 store(a + 8K, 4K, 'B') -> blocked at a+0x2000",
+      '18: close(u) -> 0',
+      '19: wait(t2) -> ok',
+      '',
+    ]);
+  });
+
+  test('PTE markers from the kernel: uffd-wp and poison', () => {
+    const { facts } = run(`u = userfaultfd(0)
+ioctl(u, UFFDIO_API, UFFD_FEATURE_WP_UNPOPULATED)
+a = mmap(NULL, 16K, ${ANON})
+ioctl(u, UFFDIO_REGISTER, a, 16K, UFFDIO_REGISTER_MODE_MISSING|UFFDIO_REGISTER_MODE_WP)
+ioctl(u, UFFDIO_POISON, a + 8K, 4K, 0)
+ioctl(u, UFFDIO_WRITEPROTECT, a, 8K, UFFDIO_WRITEPROTECT_MODE_WP)
+pagemap(a, 16K)
+load(a + 8K, 4K)`);
+    expect(pagesOf(facts[6])).toEqual([
+      { state: 'marker', marker: 'wp' },
+      { state: 'marker', marker: 'wp' },
+      { state: 'marker', marker: 'poison' },
+      { state: 'none' },
+    ]);
+    const a = ret(facts[2]);
+    expect(facts[7]).toEqual({
+      kind: 'access',
+      outcome: { access: 'load', tags: [], stop: { kind: 'SIGBUS', addr: a + 0x2000n } },
+    });
+  });
+
+  test('a call that faults on a registered range blocks the script: an error fact ends the run', () => {
+    const { facts, p } = run(`u = userfaultfd(O_CLOEXEC)
+ioctl(u, UFFDIO_API, 0)
+a = mmap(NULL, 16K, ${ANON})
+ioctl(u, UFFDIO_REGISTER, a, 16K, UFFDIO_REGISTER_MODE_MISSING)
+madvise(a, 4K, MADV_POPULATE_READ)
+munmap(a, 16K)`);
+    expect(facts).toHaveLength(5);
+    expect(facts[4]).toEqual({ kind: 'error', message: driverBlockedMessage() });
+    expect(p.ops).toHaveLength(6);
+  });
+
+  test('timings are opt-in: one "ns" per fact with { timing: true }, none by default', async () => {
+    const p = program(
+      `a = mmap(NULL, 8K, ${ANON})\nstore(a, 8K, 'A')\n@t1 load(a, 4K)\nwait(t1)\npagemap(a, 8K)\nmaps()\npgtables()`,
+    );
+    const timed = await runOracleTimed(p);
+    if (!timed.ok) throw new Error(timed.reason);
+    expect(timed.ns).toHaveLength(p.ops.length);
+    for (const n of timed.ns) expect(Number.isInteger(n) && n >= 0).toBe(true);
+    const plain = await runOracle(p);
+    if (!plain.ok) throw new Error(plain.reason);
+    expect(plain.ns).toEqual(p.ops.map(() => null));
+    // the facts are the same either way (the timing is extra)
+    expect(plain.facts.map((f) => f.kind)).toEqual(timed.facts.map((f) => f.kind));
   });
 
   test('a script for another kernel is refused as a skip', async () => {

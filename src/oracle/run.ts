@@ -12,7 +12,30 @@ import { decodeOracleOutput } from './decode';
 import { serializeProgram } from './wire';
 
 export type OracleResult =
-  { ok: true; header: RunHeader; facts: Fact[] } | { ok: false; skip: boolean; reason: string };
+  | { ok: true; header: RunHeader; facts: Fact[]; ns?: (number | null)[] }
+  | { ok: false; skip: boolean; reason: string };
+
+/** Options of a run. */
+export interface OracleOptions {
+  /**
+   * Ask the oracle for kernel timings (MMSEXEC_TIMING=1): each fact then has the
+   * CLOCK_MONOTONIC nanoseconds of its system call (calls), of the whole settled access
+   * (accesses, `wait`) or of the observation, in the result's `ns`.
+   */
+  readonly timing?: boolean;
+}
+
+/** A timed run: `ns[i]` belongs to `facts[i]` (an error fact that ended the run has 0). */
+export type TimedOracleResult =
+  | { ok: true; header: RunHeader; facts: Fact[]; ns: number[] }
+  | { ok: false; skip: boolean; reason: string };
+
+function childEnv(options: OracleOptions): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  if (options.timing) env['MMSEXEC_TIMING'] = '1';
+  else delete env['MMSEXEC_TIMING'];
+  return env;
+}
 
 /** The profile a script without `kernel X.Y` runs with (mms.md section 2). */
 export const NEWEST_PROFILE = '6.18';
@@ -111,7 +134,7 @@ function finish(
       skip: false,
       reason: `oracle exited with ${signal ?? `status ${status}`}${stderr ? `: ${stderr.trim()}` : ''}`,
     };
-  return { ok: true, header: decoded.header, facts: decoded.facts };
+  return { ok: true, header: decoded.header, facts: decoded.facts, ns: decoded.ns };
 }
 
 function precheck(program: Program): OracleResult | null {
@@ -120,7 +143,10 @@ function precheck(program: Program): OracleResult | null {
 }
 
 /** Runs the program on the host kernel. */
-export async function runOracle(program: Program): Promise<OracleResult> {
+export async function runOracle(
+  program: Program,
+  options: OracleOptions = {},
+): Promise<OracleResult> {
   const pre = precheck(program);
   if (pre) return pre;
   let binary: string;
@@ -130,7 +156,7 @@ export async function runOracle(program: Program): Promise<OracleResult> {
     return { ok: false, ...buildProblem(e) };
   }
   return new Promise((resolve) => {
-    const child = spawn(binary, [], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(binary, [], { stdio: ['pipe', 'pipe', 'pipe'], env: childEnv(options) });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let timedOut = false;
@@ -162,8 +188,18 @@ export async function runOracle(program: Program): Promise<OracleResult> {
   });
 }
 
+/**
+ * Runs the program on the host kernel with timings (for the benchmark): the facts, and per fact
+ * the kernel's nanoseconds.
+ */
+export async function runOracleTimed(program: Program): Promise<TimedOracleResult> {
+  const r = await runOracle(program, { timing: true });
+  if (!r.ok) return r;
+  return { ok: true, header: r.header, facts: r.facts, ns: (r.ns ?? []).map((n) => n ?? 0) };
+}
+
 /** Runs the program on the host kernel, synchronously. */
-export function runOracleSync(program: Program): OracleResult {
+export function runOracleSync(program: Program, options: OracleOptions = {}): OracleResult {
   const pre = precheck(program);
   if (pre) return pre;
   let binary: string;
@@ -174,6 +210,7 @@ export function runOracleSync(program: Program): OracleResult {
   }
   const r = spawnSync(binary, [], {
     input: serializeProgram(program),
+    env: childEnv(options),
     maxBuffer: 1 << 30,
     timeout: ORACLE_TIMEOUT_MS,
     killSignal: 'SIGKILL',

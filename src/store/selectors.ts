@@ -40,10 +40,11 @@ export const selectCanStepForward = (s: S) => s.cursor < s.steps.length;
 export const selectCurrentStep = (s: S): StepRecord | null => s.steps[s.cursor - 1] ?? null;
 /** The next step to apply, or null at the end. */
 export const selectNextStep = (s: S): StepRecord | null => s.steps[s.cursor] ?? null;
-/** The effects to animate: the last step's, when it was reached by a forward step. */
+/** The last step's effects (views animate them when `transition` is 'forward'). */
 export const selectCurrentEffects = (s: S) => selectCurrentStep(s)?.effects ?? null;
 /** The walkthrough's sentence for the current step, if any. */
-export const selectNarration = (s: S) => narrationFor(s.narration, selectCurrentStep(s)?.op);
+export const selectNarration = (s: S) =>
+  narrationFor(s.narration, selectCurrentStep(s)?.op, s.steps[0]?.op);
 /** The walkthrough's narration map (use with `narrationFor` for any step). */
 export const selectNarrationMap = (s: S) => s.narration;
 export { narrationFor };

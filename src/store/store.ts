@@ -11,7 +11,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Fact, RunHeader } from '../script/facts';
 import type { Op, Program } from '../script/program';
 import type { Simulation } from '../script/interpret';
-import { defaultEngine, type Engine } from './engine';
+import { defaultEngine, type CompileOutcome, type Engine } from './engine';
 import type { ScriptErrorInfo } from './scriptError';
 import type {
   ExplorerState,
@@ -166,9 +166,8 @@ export function consoleSource(
     keep = first === undefined ? lines.length : first.line - 1;
   }
   const kept = lines.slice(0, keep);
-  while (kept.length > 0 && kept[kept.length - 1]!.trim() === '' && cursor > 0) kept.pop();
-  // A trailing empty element stands for the text's final newline: not a line to keep.
-  if (cursor === 0 && kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
+  // Blank lines before the new statement (and the text's final newline) are not kept.
+  while (kept.length > 0 && kept[kept.length - 1]!.trim() === '') kept.pop();
   return [...kept, statement.trim()].join('\n') + '\n';
 }
 
@@ -182,7 +181,8 @@ function buildNarration(
 ): ReadonlyMap<number, NarrationEntry> | null {
   const m = new Map<number, NarrationEntry>();
   const intro = w.narration[0];
-  if (intro !== undefined) m.set(0, { text: '', sentence: intro });
+  // The initial state's sentence holds while the script still starts as the walkthrough does.
+  if (intro !== undefined) m.set(0, { text: program.ops[0]?.text ?? '', sentence: intro });
   for (const op of program.ops) {
     const sentence = w.narration[op.line];
     if (sentence !== undefined) m.set(op.line, { text: op.text, sentence });
@@ -201,6 +201,15 @@ export function createExplorerStore(opts: ExplorerStoreOptions = {}): ExplorerSt
 
   let data: RunData | null = null;
   let timer: unknown = null;
+  /** The last compile: Run after an edit compiles the text `setSource` just compiled. */
+  let compiled: { text: string; name: string; result: CompileOutcome } | null = null;
+
+  function compileCached(text: string, name: string): CompileOutcome {
+    if (compiled === null || compiled.text !== text || compiled.name !== name) {
+      compiled = { text, name, result: engine.compile(text, name) };
+    }
+    return compiled.result;
+  }
 
   /** The simulation after `n` steps: a fresh object, never one that is stored or shown. */
   function simAt(n: number): Simulation | null {
@@ -255,12 +264,12 @@ export function createExplorerStore(opts: ExplorerStoreOptions = {}): ExplorerSt
     ): boolean {
       stopTimer();
       const s = get();
-      const compiled = engine.compile(text, s.name);
-      if (!compiled.ok) {
+      const outcome = compileCached(text, s.name);
+      if (!outcome.ok) {
         data = null;
         set({
           source: text,
-          errors: compiled.errors,
+          errors: outcome.errors,
           program: null,
           header: null,
           steps: EMPTY_STEPS,
@@ -275,7 +284,7 @@ export function createExplorerStore(opts: ExplorerStoreOptions = {}): ExplorerSt
         });
         return false;
       }
-      const program = compiled.program;
+      const program = outcome.program;
       const checkpoints: Checkpoint[] = [];
       const records: { op: Op; fact: Fact; effects: StepRecord['effects'] }[] = [];
       let header: RunHeader | null = null;
@@ -384,11 +393,11 @@ export function createExplorerStore(opts: ExplorerStoreOptions = {}): ExplorerSt
         setSource(text, name) {
           const s = get();
           if (text === s.source && (name === undefined || name === s.name)) return;
-          const compiled = engine.compile(text, name ?? s.name);
+          const outcome = compileCached(text, name ?? s.name);
           set({
             source: text,
             ...(name !== undefined ? { name } : {}),
-            errors: compiled.ok ? [] : compiled.errors,
+            errors: outcome.ok ? [] : outcome.errors,
           });
         },
 
@@ -471,7 +480,7 @@ export function createExplorerStore(opts: ExplorerStoreOptions = {}): ExplorerSt
           const s = get();
           const ops = data?.program.ops ?? [];
           const text = consoleSource(s.runSource, ops, s.cursor, stmt);
-          const check = engine.compile(text, s.name);
+          const check = compileCached(text, s.name);
           if (!check.ok) {
             // Only errors on the new line belong to the console: earlier lines ran before.
             const lastLine = text.split('\n').length - 1;
@@ -486,8 +495,8 @@ export function createExplorerStore(opts: ExplorerStoreOptions = {}): ExplorerSt
         },
 
         loadWalkthrough(w, cursor) {
-          const compiled = engine.compile(w.source, w.name);
-          const narration = compiled.ok ? buildNarration(w, compiled.program) : null;
+          const outcome = compileCached(w.source, w.name);
+          const narration = outcome.ok ? buildNarration(w, outcome.program) : null;
           set({ name: w.name });
           return runText(w.source, cursor ?? 0, { scenarioId: w.id, narration });
         },
@@ -511,10 +520,14 @@ export function createExplorerStore(opts: ExplorerStoreOptions = {}): ExplorerSt
 export function narrationFor(
   narration: ReadonlyMap<number, NarrationEntry> | null,
   op: Op | undefined,
+  firstOp?: Op,
 ): string | null {
   if (narration === null) return null;
-  // Line 0 is no statement's: it holds the sentence for the initial state.
-  if (op === undefined) return narration.get(0)?.sentence ?? null;
+  if (op === undefined) {
+    // Line 0 is no statement's: it holds the sentence for the initial state.
+    const intro = narration.get(0);
+    return intro !== undefined && intro.text === (firstOp?.text ?? '') ? intro.sentence : null;
+  }
   const e = narration.get(op.line);
   return e !== undefined && e.text === op.text ? e.sentence : null;
 }

@@ -1,40 +1,26 @@
 /**
- * The views: the panes the views engineer delivers in `src/ui/panes/` (each a labelled
- * region), each in its own error boundary so that one failing view never blanks the others.
- * A pane that is not there yet is a placeholder with the same accessible name.
+ * The views: the panes of `src/ui/panes/` (each a labelled region), each in its own error
+ * boundary so that one failing view never blanks the others or the script column.
  */
 import type { ComponentType } from 'react';
 import { selectRevision, selectRunSource } from '../store/selectors';
 import { ErrorBoundary } from './ErrorBoundary';
+import { AddressSpacePane } from './panes/AddressSpacePane';
+import { InspectorPane } from './panes/InspectorPane';
+import { PageTablesPane } from './panes/PageTablesPane';
+import { PhysicalMemoryPane } from './panes/PhysicalMemoryPane';
+import { UffdPane } from './panes/UffdPane';
 import { useExplorer } from './storeContext';
 
-// Picked up by name so the shell builds whichever panes exist (eager: one bundle, no flash).
-const modules = import.meta.glob<Record<string, ComponentType | undefined>>('./panes/*.tsx', {
-  eager: true,
-});
-
-function pane(name: string): ComponentType | null {
-  const m = modules[`./panes/${name}.tsx`];
-  return m?.[name] ?? null;
-}
-
-function Placeholder(props: { label: string }) {
-  return (
-    <section className="pane pane-placeholder" aria-label={props.label}>
-      <h2 className="pane-title">{props.label}</h2>
-    </section>
-  );
-}
-
-function Pane(props: { name: string; label: string; area: string }) {
-  const Component = pane(props.name);
+function Pane(props: { component: ComponentType; label: string; area: string }) {
   // A new run or step retries a pane that failed: the failure may belong to one state only.
   const revision = useExplorer(selectRevision);
   const runSource = useExplorer(selectRunSource);
+  const Component = props.component;
   return (
     <div className={`pane-slot area-${props.area}`}>
       <ErrorBoundary label={props.label} resetKey={`${runSource.length}:${revision}`}>
-        {Component === null ? <Placeholder label={props.label} /> : <Component />}
+        <Component />
       </ErrorBoundary>
     </div>
   );
@@ -43,11 +29,11 @@ function Pane(props: { name: string; label: string; area: string }) {
 export function Panes() {
   return (
     <div className="panes">
-      <Pane name="AddressSpacePane" label="Address space" area="space" />
-      <Pane name="PageTablesPane" label="Page tables" area="tables" />
-      <Pane name="PhysicalMemoryPane" label="Physical memory" area="frames" />
-      <Pane name="UffdPane" label="Userfaultfd" area="uffd" />
-      <Pane name="InspectorPane" label="Inspector" area="inspector" />
+      <Pane component={AddressSpacePane} label="Address space" area="space" />
+      <Pane component={PageTablesPane} label="Page tables" area="tables" />
+      <Pane component={PhysicalMemoryPane} label="Physical memory" area="frames" />
+      <Pane component={UffdPane} label="Userfaultfd" area="uffd" />
+      <Pane component={InspectorPane} label="Inspector" area="inspector" />
     </div>
   );
 }

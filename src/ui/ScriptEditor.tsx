@@ -16,13 +16,7 @@ import {
   type Extension,
   type Text,
 } from '@codemirror/state';
-import {
-  Decoration,
-  drawSelection,
-  EditorView,
-  keymap,
-  lineNumbers,
-} from '@codemirror/view';
+import { Decoration, drawSelection, EditorView, keymap, lineNumbers } from '@codemirror/view';
 import type { ScriptErrorInfo } from '../store/scriptError';
 import type { ExplorerStoreState } from '../store/store';
 import { selectCurrentStep, selectDirty, selectErrors, selectSource } from '../store/selectors';

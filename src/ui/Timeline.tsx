@@ -76,7 +76,7 @@ const Row = memo(function Row(props: {
             <span className="tl-text tl-start">{first}</span>
           ) : (
             <>
-              <span className="tl-no">{head.no}:</span>
+              <span className="tl-no">{head.no}: </span>
               <span className="tl-text">{head.text}</span>
               {head.result !== null && (
                 <span className={resultClass(head.result)}>

@@ -112,9 +112,9 @@ export function Transport() {
         value={cursor}
         onChange={(e) => actions.jumpTo(Number(e.target.value))}
       />
-      <output className="step-count mono" aria-live="off" title="Steps applied / statements">
+      <span className="step-count mono" title="Steps applied / statements">
         {cursor}/{count}
-      </output>
+      </span>
       <label className="speed">
         <span className="visually-hidden">Speed</span>
         <select

@@ -48,9 +48,20 @@ const OVERVIEW_H = 8;
 const LABEL_Y = 34;
 const BADGE_Y = 40;
 const BLOCK_Y = 56;
-const BLOCK_H = 44;
-const ADDR_Y = BLOCK_Y + BLOCK_H + 19;
-const NAME_Y = ADDR_Y + 16;
+
+/** Rows below the badges, from the pane's height: a tall pane gets taller blocks. */
+interface AsLayout {
+  readonly blockY: number;
+  readonly blockH: number;
+  readonly addrY: number;
+  readonly nameY: number;
+}
+
+function layoutFor(height: number): AsLayout {
+  const blockH = Math.round(Math.min(110, Math.max(36, height - 132)));
+  const addrY = BLOCK_Y + blockH + 19;
+  return { blockY: BLOCK_Y, blockH, addrY, nameY: addrY + 16 };
+}
 /** A page at least this wide can be pointed at and gets its own tick. */
 const PAGE_PICK_PX = 6;
 
@@ -108,6 +119,7 @@ function draw(root: SVGSVGElement, st: AsState, model: AddressSpaceModel, opts: 
   ensureDefs(svg, id);
   const token = ++st.token;
   const animate = opts.durationMs > 0;
+  const L = layoutFor(height);
   const prevAxis = st.axis;
   const prevX = st.x;
 
@@ -150,7 +162,7 @@ function draw(root: SVGSVGElement, st: AsState, model: AddressSpaceModel, opts: 
     .on('dblclick', () => resetAddressSpaceZoom(root));
 
   drawOverview(overview, model, axis, x, width);
-  drawSegments(segs, axis, x, width);
+  drawSegments(L, segs, axis, x, width);
 
   const vmaById = new Map(model.vmas.map((v) => [v.id, v]));
   const moves = animate ? vmaMoves(opts.effects) : new Map<number, VmaRecord>();
@@ -191,8 +203,8 @@ function draw(root: SVGSVGElement, st: AsState, model: AddressSpaceModel, opts: 
     const px0 = x(axis.toU(v.start));
     const px1 = x(axis.toU(v.end));
     const w = Math.max(1, px1 - px0);
-    drawBody(g.select<SVGGElement>('g.body'), v, w, px0, width, colorOf, id);
-    drawText(g.select<SVGGElement>('g.text'), v, w, px0, width, colorOf(v.backing), backings);
+    drawBody(L, g.select<SVGGElement>('g.body'), v, w, px0, width, colorOf, id);
+    drawText(L, g.select<SVGGElement>('g.text'), v, w, px0, width, colorOf(v.backing), backings);
     const selected =
       opts.selection?.kind === 'vma' && opts.selection.id === v.id
         ? 'sel'
@@ -207,7 +219,7 @@ function draw(root: SVGSVGElement, st: AsState, model: AddressSpaceModel, opts: 
       .attr('x', -1.5)
       .attr('y', -1.5)
       .attr('width', w + 3)
-      .attr('height', BLOCK_H + 3)
+      .attr('height', L.blockH + 3)
       .attr('fill', 'none')
       .attr('pointer-events', 'none')
       .attr('stroke-width', (d) => (d === 'sel' ? 2 : 1))
@@ -283,13 +295,13 @@ function draw(root: SVGSVGElement, st: AsState, model: AddressSpaceModel, opts: 
       zoomTo(root, st, v.start, v.end);
     });
 
-  drawLinks(linksG, axis, x, opts.selectionLinks, opts.hoverLinks, width);
-  drawAddresses(addrs, model, axis, x, width);
-  drawNames(names, model, axis, x, width);
+  drawLinks(L, linksG, axis, x, opts.selectionLinks, opts.hoverLinks, width);
+  drawAddresses(L, addrs, model, axis, x, width);
+  drawNames(L, names, model, axis, x, width);
   drawFooter(footer, model, opts, width, height, token, st);
 
   clear(ghosts);
-  if (animate) drawEntryPulses(ghosts, opts, axis, x, vmaById);
+  if (animate) drawEntryPulses(L, ghosts, opts, axis, x, vmaById);
   void vmaById;
 }
 
@@ -425,7 +437,8 @@ function drawOverview(
   setTitle(win, () => `visible: ${range(a0, a1)}`);
 }
 
-function drawSegments(g: G, axis: AddressAxis, x: d3.ScaleLinear<number, number>, width: number) {
+function drawSegments(
+  L: AsLayout,g: G, axis: AddressAxis, x: d3.ScaleLinear<number, number>, width: number) {
   const visible = axis.segments.filter(
     (s) => s.kind !== 'vma' && x(s.u1) >= 0 && x(s.u0) <= width,
   );
@@ -439,13 +452,13 @@ function drawSegments(g: G, axis: AddressAxis, x: d3.ScaleLinear<number, number>
     const px0 = x(s.u0);
     const px1 = x(s.u1);
     const w = px1 - px0;
-    const mid = BLOCK_Y + BLOCK_H / 2;
+    const mid = BLOCK_Y + L.blockH / 2;
     if (s.kind === 'runtime') {
       gg.append('rect')
         .attr('x', r2(px0 + 2))
         .attr('y', BLOCK_Y)
         .attr('width', r2(Math.max(0, w - 2)))
-        .attr('height', BLOCK_H)
+        .attr('height', L.blockH)
         .attr('fill', `url(#${rootId('as')}-hatch)`)
         .style('color', cssVar('faint'));
       const label = fitText('runtime', w - 6, 10);
@@ -482,6 +495,7 @@ function drawSegments(g: G, axis: AddressAxis, x: d3.ScaleLinear<number, number>
 
 /** Runs of a VMA merged per pixel into rectangles, one path per colour. */
 function runPaths(
+  L: AsLayout,
   v: VmaModel,
   w: number,
   px0: number,
@@ -521,7 +535,7 @@ function runPaths(
   for (const [key, { marker, list }] of spans) {
     const color = key.slice(1);
     const d = list
-      .map(([a, b]) => (marker ? rectPath(a, 0, b - a, 5) : rectPath(a, 0, b - a, BLOCK_H)))
+      .map(([a, b]) => (marker ? rectPath(a, 0, b - a, 5) : rectPath(a, 0, b - a, L.blockH)))
       .join('');
     out.push({ color, d, marker });
   }
@@ -529,6 +543,7 @@ function runPaths(
 }
 
 function drawBody(
+  L: AsLayout,
   g: d3.Selection<SVGGElement, unknown, null, undefined>,
   v: VmaModel,
   w: number,
@@ -543,21 +558,23 @@ function drawBody(
     .join('rect')
     .attr('class', 'bg')
     .attr('width', r2(w))
-    .attr('height', BLOCK_H)
+    .attr('height', L.blockH)
     .style('fill', color)
     .style('fill-opacity', 0.16);
   // DONTUNMAP left this VMA mapped but took its entries: hatch it so it reads as "empty on
   // purpose", not as memory never touched.
+  const k = w / (v.end - v.start);
   g.selectAll('rect.hatch')
-    .data(v.dontunmapped ? [0] : [])
+    .data(v.dontunmap ? [v.dontunmap] : [])
     .join('rect')
     .attr('class', 'hatch')
-    .attr('width', r2(w))
-    .attr('height', BLOCK_H)
+    .attr('x', (d) => r2((d.start - v.start) * k))
+    .attr('width', (d) => r2(Math.max(1, (d.end - d.start) * k)))
+    .attr('height', L.blockH)
     .attr('fill', `url(#${id}-hatch)`)
     .style('color', color);
   g.selectAll<SVGPathElement, { color: string; d: string; marker: boolean }>('path.run')
-    .data(runPaths(v, w, px0, width, colorOf), (d) => `${d.marker}${d.color}`)
+    .data(runPaths(L, v, w, px0, width, colorOf), (d) => `${d.marker}${d.color}`)
     .join('path')
     .attr('class', 'run')
     .attr('d', (d) => d.d)
@@ -569,7 +586,7 @@ function drawBody(
   if (pagePx >= PAGE_PICK_PX) {
     const first = Math.max(1, Math.floor(-px0 / pagePx));
     const last = Math.min(npages - 1, Math.ceil((width - px0) / pagePx));
-    for (let i = first; i <= last; i++) ticks += `M${r2(i * pagePx)},0v${BLOCK_H}`;
+    for (let i = first; i <= last; i++) ticks += `M${r2(i * pagePx)},0v${L.blockH}`;
   }
   g.selectAll('path.ticks')
     .data(ticks ? [ticks] : [])
@@ -584,7 +601,7 @@ function drawBody(
     .join('rect')
     .attr('class', 'frame')
     .attr('width', r2(w))
-    .attr('height', BLOCK_H)
+    .attr('height', L.blockH)
     .attr('fill', 'none')
     .attr('stroke-width', 1)
     .style('stroke', color);
@@ -593,7 +610,7 @@ function drawBody(
     .data(v.uffd ? [0] : [])
     .join('path')
     .attr('class', 'uffd')
-    .attr('d', `M0.5,${BLOCK_H + 3}v3h${r2(Math.max(0, w - 1))}v-3`)
+    .attr('d', `M0.5,${L.blockH + 3}v3h${r2(Math.max(0, w - 1))}v-3`)
     .attr('fill', 'none')
     .attr('stroke-dasharray', '3 2')
     .style('stroke', cssVar('fg'));
@@ -632,6 +649,7 @@ function badgeList(v: VmaModel): { text: string; title: string }[] {
 }
 
 function drawText(
+  L: AsLayout,
   g: d3.Selection<SVGGElement, unknown, null, undefined>,
   v: VmaModel,
   w: number,
@@ -697,7 +715,7 @@ function drawText(
   setTitle(bsel, (d) => d.title);
 
   // Inside the block: what it holds.
-  const caption = v.dontunmapped
+  const caption = v.dontunmap
     ? v.present === 0
       ? `empty: 0 of ${count(npages)} pages present`
       : `DONTUNMAP source: ${count(v.present)} of ${count(npages)} present`
@@ -708,7 +726,7 @@ function drawText(
     .join('text')
     .attr('class', 'caption')
     .attr('x', r2(vis0 + 4))
-    .attr('y', BLOCK_H / 2 + 4)
+    .attr('y', L.blockH / 2 + 4)
     .attr('font-size', 10)
     .attr('pointer-events', 'none')
     .style('fill', cssVar('fg'))
@@ -753,6 +771,7 @@ function findRun(runs: readonly PageRun[], addr: number): PageRun | null {
 }
 
 function drawLinks(
+  L: AsLayout,
   g: G,
   axis: AddressAxis,
   x: d3.ScaleLinear<number, number>,
@@ -780,7 +799,7 @@ function drawLinks(
     .attr(
       'd',
       (d) =>
-        rectPath(d.x0 - 1, BLOCK_Y - 3, d.x1 - d.x0 + 2, BLOCK_H + 6) +
+        rectPath(d.x0 - 1, BLOCK_Y - 3, d.x1 - d.x0 + 2, L.blockH + 6) +
         `M${r2((d.x0 + d.x1) / 2 - 4)},${BLOCK_Y - 9}h8l-4,5z`,
     )
     .attr('fill', 'none')
@@ -790,6 +809,7 @@ function drawLinks(
 }
 
 function drawAddresses(
+  L: AsLayout,
   g: G,
   model: AddressSpaceModel,
   axis: AddressAxis,
@@ -828,11 +848,11 @@ function drawAddresses(
     })
     .attr('transform', (d) => `translate(${r2(d.x)},0)`);
   t.select('line')
-    .attr('y1', BLOCK_Y + BLOCK_H)
-    .attr('y2', ADDR_Y - 9)
+    .attr('y1', BLOCK_Y + L.blockH)
+    .attr('y2', L.addrY - 9)
     .style('stroke', cssVar('faint'));
   t.select('text')
-    .attr('y', ADDR_Y)
+    .attr('y', L.addrY)
     .attr('font-size', fs)
     .attr('text-anchor', (d) => d.anchor)
     .style('fill', cssVar('muted'))
@@ -841,6 +861,7 @@ function drawAddresses(
 }
 
 function drawNames(
+  L: AsLayout,
   g: G,
   model: AddressSpaceModel,
   axis: AddressAxis,
@@ -876,13 +897,13 @@ function drawNames(
     .select('path')
     .attr('d', (d) => {
       const px = x(axis.toU(d.addr));
-      return `M${r2(px)},${NAME_Y - 8}l-3,-4h6z`;
+      return `M${r2(px)},${L.nameY - 8}l-3,-4h6z`;
     })
     .style('fill', cssVar('fg'));
   sel
     .select('text')
     .attr('x', (d) => r2(d.x + 4))
-    .attr('y', NAME_Y)
+    .attr('y', L.nameY)
     .attr('font-size', fs)
     .style('fill', cssVar('fg'))
     .text((d) => d.name);
@@ -956,6 +977,7 @@ function vmaMoves(effects: readonly Effect[]): Map<number, VmaRecord> {
 
 /** A short flash over ranges whose entries were set or cleared (faults, fills, zaps). */
 function drawEntryPulses(
+  L: AsLayout,
   g: G,
   opts: AddressSpaceOptions,
   axis: AddressAxis,
@@ -979,7 +1001,7 @@ function drawEntryPulses(
     .attr('x', (d) => r2(d.x))
     .attr('y', BLOCK_Y - 2)
     .attr('width', (d) => r2(d.w))
-    .attr('height', BLOCK_H + 4)
+    .attr('height', L.blockH + 4)
     .attr('fill', 'none')
     .attr('stroke-width', 2)
     .style('stroke', cssVar('fg'))

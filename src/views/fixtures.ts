@@ -67,7 +67,7 @@ export function vmaModel(
     present: runs.reduce((s, r) => s + (r.kind.startsWith('marker') ? 0 : r.pages), 0),
     runs,
     uffd: null,
-    dontunmapped: false,
+    dontunmap: null,
     ...p,
   };
 }
@@ -108,7 +108,7 @@ export function dontunmapAddressSpace(): AddressSpaceModel {
         perms: 'rw-s',
         mnemonics: ['rd', 'wr', 'sh', 'mr', 'mw', 'me', 'ms'],
         uffd: { fd: 4, missing: true, minor: true, wp: false },
-        dontunmapped: true,
+        dontunmap: { start: heap, end: TOP },
       }),
     ],
   };
@@ -204,6 +204,7 @@ export function emptyTable(level: TableLevelName, base: number, parent: string |
     bits: new Uint8Array(512),
     fill: new Float32Array(512),
     childBacking: new Uint8Array(512),
+    gone: null,
   };
 }
 
@@ -300,6 +301,38 @@ export function gigPageTables(base = 0x7e0000000000, drawn = 4): PageTablesModel
     totals: { pgd: 1, pud: 1, pmd: 1, pte: 512 },
     backings: BACKINGS.slice(0, 1),
     focus: { start: base, end: base + PUD_SIZE },
+  };
+}
+
+/**
+ * The page tables after mremap moved the populated GiB at `from` to `from + 1G` at `level`,
+ * with the tables the step freed or carried away drawn where they were.
+ */
+export function gigPageTablesAfter(level: 'pte' | 'pmd' | 'pud', drawn = 2): PageTablesModel {
+  const from = 0x7e0000000000;
+  const to = from + PUD_SIZE;
+  const live = gigPageTables(to, drawn);
+  const pud = live.tables.find((t) => t.level === 'pud')!;
+  const gone: TableModel[] = [];
+  const pmdPlaceholder = emptyTable('pmd', from, pud.id, (from / PUD_SIZE) % 512);
+  gone.push({
+    ...pmdPlaceholder,
+    gone: level === 'pud' ? { kind: 'moved', to } : { kind: 'freed' },
+  });
+  if (level !== 'pud') {
+    for (let i = 0; i < drawn; i++) {
+      const t = emptyTable('pte', from + i * PMD_SIZE, pmdPlaceholder.id, i);
+      gone.push({
+        ...t,
+        gone: level === 'pmd' ? { kind: 'moved', to: to + i * PMD_SIZE } : { kind: 'freed' },
+      });
+    }
+  }
+  return {
+    ...live,
+    tables: [...live.tables, ...gone],
+    totals: { ...live.totals },
+    focus: { start: from, end: to + PUD_SIZE },
   };
 }
 

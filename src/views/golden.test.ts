@@ -2,7 +2,7 @@
 /**
  * Golden snapshots of every renderer on fixed models (like Observable Plot's snapshot tests):
  * each renders at durationMs 0 into a fresh root and the markup is compared with
- * `src/views/golden/<name>.svg` (or `.html`). `UPDATE_GOLDEN=1 npx vitest run src/views`
+ * `src/views/golden/<name>.svg` (`.html.snap` for HTML, which prettier would otherwise reformat). `UPDATE_GOLDEN=1 npx vitest run src/views`
  * rewrites them; review the diff (and open the SVGs) before committing.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,12 +11,24 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderAddressSpace } from './addressSpace';
 import {
+  bigPhysical,
   dontunmapAddressSpace,
   dontunmapEffects,
+  emptyUffdModel,
   gigAddressSpace,
   gigMoveEffects,
+  gigPageTables,
+  gigPageTablesAfter,
+  smallPageTables,
+  smallPhysical,
+  uffdModel,
+  vmaInspector,
 } from './fixtures';
+import { renderInspector } from './inspector';
 import type { ViewOptions } from './models';
+import { renderPageTables } from './pageTables';
+import { renderPhysicalMemory } from './physicalMemory';
+import { renderUffd } from './uffd';
 
 const GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), 'golden');
 
@@ -73,5 +85,78 @@ describe('address space', () => {
     const root = svgRoot();
     renderAddressSpace(root, gigAddressSpace(), opts({ effects: gigMoveEffects('pud') }));
     golden('address-space-gig.svg', root.outerHTML);
+  });
+});
+
+describe('page tables', () => {
+  it('draws PGD, PUD, PMD and PTE tables with entry states', () => {
+    const root = svgRoot();
+    renderPageTables(
+      root,
+      smallPageTables(),
+      opts({ height: 300, selection: { kind: 'page', addr: 0x7f3fffffc000 } }),
+    );
+    golden('page-tables-small.svg', root.outerHTML);
+  });
+
+  it('summarizes a populated GiB in its PMD table', () => {
+    const root = svgRoot();
+    renderPageTables(root, gigPageTables(), opts({ height: 300 }));
+    golden('page-tables-gig.svg', root.outerHTML);
+  });
+
+  for (const level of ['pte', 'pmd', 'pud'] as const) {
+    it(`shows what a ${level.toUpperCase()}-level move of a GiB freed or carried`, () => {
+      const root = svgRoot();
+      renderPageTables(
+        root,
+        gigPageTablesAfter(level),
+        opts({ height: 300, effects: gigMoveEffects(level) }),
+      );
+      golden(`page-tables-gig-moved-${level}.svg`, root.outerHTML);
+    });
+  }
+});
+
+describe('physical memory', () => {
+  it('draws the zero page, anonymous frames and a page cache that outlived its mapping', () => {
+    const root = svgRoot();
+    renderPhysicalMemory(root, smallPhysical(), opts({ selection: { kind: 'frame', pfn: 0x43 } }));
+    golden('physical-small.svg', root.outerHTML);
+  });
+
+  it('aggregates 262,144 frames', () => {
+    const root = svgRoot();
+    renderPhysicalMemory(root, bigPhysical(), opts());
+    golden('physical-gig.svg', root.outerHTML);
+  });
+});
+
+describe('userfaultfd', () => {
+  it('draws a uffd, its queue and blocked threads', () => {
+    const root = svgRoot();
+    renderUffd(root, uffdModel(), opts({ height: 140 }));
+    golden('uffd.svg', root.outerHTML);
+  });
+
+  it('says "no userfaultfd" when there is none', () => {
+    const root = svgRoot();
+    renderUffd(root, emptyUffdModel(), opts({ height: 60 }));
+    expect(root.textContent).toContain('no userfaultfd');
+    golden('uffd-none.svg', root.outerHTML);
+  });
+});
+
+describe('inspector', () => {
+  it('lists a VMA with exact values', () => {
+    const root = document.createElement('div');
+    renderInspector(root, vmaInspector(), { theme: 'light' });
+    golden('inspector-vma.html.snap', root.outerHTML);
+  });
+
+  it('asks for a selection when there is none', () => {
+    const root = document.createElement('div');
+    renderInspector(root, null, { theme: 'light' });
+    expect(root.textContent).toContain('Select');
   });
 });

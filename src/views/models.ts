@@ -62,8 +62,11 @@ export interface VmaModel {
   /** Present entries and markers, ascending. */
   readonly runs: readonly PageRun[];
   readonly uffd: UffdRegistration | null;
-  /** Left mapped but emptied by MREMAP_DONTUNMAP (the source of a DONTUNMAP move). */
-  readonly dontunmapped: boolean;
+  /**
+   * The part of this VMA that MREMAP_DONTUNMAP left mapped but emptied (the source range of a
+   * DONTUNMAP move), or null.
+   */
+  readonly dontunmap: { readonly start: number; readonly end: number } | null;
 }
 
 export interface AddressName {
@@ -140,7 +143,15 @@ export interface TableModel {
    * nothing owned (empty, zero pages only). Lets a collapsed table carry its memory's colour.
    */
   readonly childBacking: Uint8Array;
+  /**
+   * Set on a table that the step just freed or carried away (a PUD or PMD entry moved it): it
+   * is drawn as an outline where it was, so the motion has a place to leave from and the step's
+   * effect stays readable after the animation. Its slots are all none.
+   */
+  readonly gone: TableGone | null;
 }
+
+export type TableGone = { readonly kind: 'freed' } | { readonly kind: 'moved'; readonly to: number };
 
 export interface PageTablesModel {
   /** The tables drawn with their slots, parents before children, ascending base per level. */

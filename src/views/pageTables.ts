@@ -26,6 +26,7 @@ import {
   sameSelection,
   setTitle,
   showTooltip,
+  textWidth,
   type G,
 } from './common';
 import { count, hex, range, size, sizeExact, shortHex } from './format';
@@ -55,11 +56,14 @@ import { ALERT_COLOR, cssVar, ZERO_COLOR } from './palette';
 
 export type PageTablesOptions = ViewOptions;
 
-const COLS = 32;
-const ROWS = 16;
+/** Slots per grid row: 32 x 16 in columns mode, 64 x 8 (flatter cards) in rows mode. */
+const WIDE_COLS = 32;
+const NARROW_COLS = 64;
 const MX = 10;
 const TOP_Y = 40;
+/** Card header: two lines in columns mode, one line in rows mode (narrow panes). */
 const HEADER_H = 30;
+const HEADER_H_ROWS = 17;
 const PAD = 5;
 const GAP_Y = 12;
 const LEVEL_LABEL: Record<TableLevelName, string> = { pgd: 'PGD', pud: 'PUD', pmd: 'PMD', pte: 'PTE' };
@@ -71,10 +75,20 @@ const CHILD: Record<TableLevelName, TableLevelName | null> = {
 };
 
 interface Geometry {
+  /**
+   * `columns`: one column per level, left to right (wide panes). `rows`: one band per level,
+   * top to bottom, cards wrapping within a band (narrow panes).
+   */
+  readonly mode: 'columns' | 'rows';
   /** Cell pitch in px. */
   readonly c: number;
+  readonly cols: number;
+  readonly rows: number;
   readonly cardW: number;
   readonly cardH: number;
+  readonly headerH: number;
+  readonly width: number;
+  /** Columns mode: x of each level's column. */
   readonly colX: Readonly<Record<TableLevelName, number>>;
 }
 
@@ -82,6 +96,15 @@ interface CardPos {
   readonly x: number;
   readonly y: number;
   readonly c: number;
+  readonly cols: number;
+  readonly headerH: number;
+}
+
+interface Layout {
+  readonly cards: Map<string, CardPos>;
+  /** Where each level's heading goes (rows mode has none for PGD and PUD: one table each). */
+  readonly heads: Readonly<Partial<Record<TableLevelName, { x: number; y: number }>>>;
+  readonly height: number;
 }
 
 interface PtState {
@@ -96,40 +119,90 @@ const states = new WeakMap<Element, PtState>();
 function geometry(width: number): Geometry {
   const gap = 26;
   const cw = (width - 2 * MX - 3 * gap) / 4;
-  const c = Math.max(3, Math.min(9, Math.floor((cw - 2 * PAD) / COLS)));
-  const cardW = COLS * c + 2 * PAD;
-  const cardH = HEADER_H + ROWS * c + PAD;
-  // Spread the columns over the width when the cells hit their maximum size.
-  const pitch = Math.max(cardW + gap, (width - 2 * MX - cardW) / 3);
+  const cWide = Math.floor((cw - 2 * PAD) / WIDE_COLS);
+  if (cWide >= 4) {
+    const c = Math.min(9, cWide);
+    const cardW = WIDE_COLS * c + 2 * PAD;
+    // Spread the columns over the width when the cells hit their maximum size.
+    const pitch = Math.max(cardW + gap, (width - 2 * MX - cardW) / 3);
+    return {
+      mode: 'columns',
+      c,
+      cols: WIDE_COLS,
+      rows: 512 / WIDE_COLS,
+      cardW,
+      cardH: HEADER_H + (512 / WIDE_COLS) * c + PAD,
+      headerH: HEADER_H,
+      width,
+      colX: { pgd: MX, pud: MX + pitch, pmd: MX + 2 * pitch, pte: MX + 3 * pitch },
+    };
+  }
+  const c = Math.max(3, Math.min(7, Math.floor((width - 2 * MX - 2 * PAD) / NARROW_COLS)));
+  const cardW = NARROW_COLS * c + 2 * PAD;
   return {
+    mode: 'rows',
     c,
+    cols: NARROW_COLS,
+    rows: 512 / NARROW_COLS,
     cardW,
-    cardH,
-    colX: { pgd: MX, pud: MX + pitch, pmd: MX + 2 * pitch, pte: MX + 3 * pitch },
+    cardH: HEADER_H_ROWS + (512 / NARROW_COLS) * c + PAD,
+    headerH: HEADER_H_ROWS,
+    width,
+    colX: { pgd: MX, pud: MX, pmd: MX, pte: MX },
   };
 }
 
-/** Where each drawn table goes: its level's column, near its parent slot, without overlap. */
-function layoutCards(model: PageTablesModel, g: Geometry): Map<string, CardPos> {
-  const out = new Map<string, CardPos>();
-  for (const level of TABLE_LEVELS) {
-    const cards = model.tables
-      .filter((t) => t.level === level)
-      .sort((a, b) => a.base - b.base);
-    let bottom = TOP_Y - GAP_Y;
-    for (const t of cards) {
-      let want = TOP_Y;
-      const parent = t.parent !== null ? out.get(t.parent) : undefined;
-      if (parent) {
-        const row = Math.floor(t.index / COLS);
-        want = parent.y + HEADER_H + row * g.c + g.c / 2 - HEADER_H / 2;
+/** Where each drawn table goes. */
+function layoutCards(model: PageTablesModel, g: Geometry): Layout {
+  const cards = new Map<string, CardPos>();
+  const heads: Partial<Record<TableLevelName, { x: number; y: number }>> = {};
+  let height = 0;
+  if (g.mode === 'columns') {
+    // A level's column, near the parent slot, without overlap.
+    for (const level of TABLE_LEVELS) {
+      heads[level] = { x: g.colX[level], y: 30 };
+      const list = model.tables.filter((t) => t.level === level).sort((a, b) => a.base - b.base);
+      let bottom = TOP_Y - GAP_Y;
+      for (const t of list) {
+        let want = TOP_Y;
+        const parent = t.parent !== null ? cards.get(t.parent) : undefined;
+        if (parent) {
+          const row = Math.floor(t.index / g.cols);
+          want = parent.y + g.headerH + row * g.c + g.c / 2 - g.headerH / 2;
+        }
+        const y = Math.max(want, bottom + GAP_Y);
+        cards.set(t.id, { x: g.colX[level], y, c: g.c, cols: g.cols, headerH: g.headerH });
+        bottom = y + g.cardH;
       }
-      const y = Math.max(want, bottom + GAP_Y);
-      out.set(t.id, { x: g.colX[level], y, c: g.c });
-      bottom = y + g.cardH;
+      height = Math.max(height, bottom);
     }
+    return { cards, heads, height };
   }
-  return out;
+  // Rows: each level a band; its cards left to right, wrapping.
+  let y = 22;
+  const perLine = Math.max(1, Math.floor((g.width - 2 * MX + GAP_Y) / (g.cardW + GAP_Y)));
+  for (const level of TABLE_LEVELS) {
+    if (level === 'pmd' || level === 'pte' || model.totals[level] > 1) {
+      heads[level] = { x: MX, y: y + 10 };
+      y += 16;
+    }
+    const list = model.tables.filter((t) => t.level === level).sort((a, b) => a.base - b.base);
+    list.forEach((t, i) => {
+      const col = i % perLine;
+      const line = Math.floor(i / perLine);
+      cards.set(t.id, {
+        x: MX + col * (g.cardW + GAP_Y),
+        y: y + line * (g.cardH + GAP_Y),
+        c: g.c,
+        cols: g.cols,
+        headerH: g.headerH,
+      });
+    });
+    const lines = Math.ceil(list.length / perLine);
+    y += lines * (g.cardH + GAP_Y) + 4;
+  }
+  height = y;
+  return { cards, heads, height };
 }
 
 export function renderPageTables(
@@ -141,10 +214,9 @@ export function renderPageTables(
   const token = ++st.token;
   st.opts = opts;
   const geo = geometry(opts.width);
-  const layout = layoutCards(model, geo);
-  let needed = opts.height;
-  for (const p of layout.values()) needed = Math.max(needed, p.y + geo.cardH + 26);
-  const height = needed;
+  const lay = layoutCards(model, geo);
+  const layout = lay.cards;
+  const height = Math.max(opts.height, lay.height + 20);
   const svg = prepareSvg(root, opts.width, height, 'Page tables');
   const animate = opts.durationMs > 0;
   const prevLayout = st.layout;
@@ -166,7 +238,11 @@ export function renderPageTables(
     .style('fill', 'transparent')
     .on('click', () => opts.onSelect?.(null));
 
-  drawColumnHeads(heads, model, geo, opts.width);
+  const stepSummary = summarize(opts.effects);
+  const counterText = stepSummary.hasMove
+    ? moveCounterText(stepSummary)
+    : changeCounterText(stepSummary);
+  drawColumnHeads(heads, model, geo, lay, opts.width, counterText);
 
   const backingByIndex = (i: number): BackingModel | undefined => model.backings[i - 1];
   const moves = shifts(opts.effects);
@@ -296,27 +372,40 @@ export function renderPageTables(
   void freed;
 }
 
-function drawColumnHeads(g: G, model: PageTablesModel, geo: Geometry, width: number): void {
-  const data = TABLE_LEVELS.map((level) => {
-    const drawn = model.tables.filter((t) => t.level === level).length;
+function drawColumnHeads(
+  g: G,
+  model: PageTablesModel,
+  geo: Geometry,
+  lay: Layout,
+  width: number,
+  counterText: string,
+): void {
+  const data = TABLE_LEVELS.filter((level) => lay.heads[level] !== undefined).map((level) => {
+    const drawn = model.tables.filter((t) => t.level === level && !t.gone).length;
+    const gone = model.tables.filter((t) => t.level === level && t.gone).length;
     const total = model.totals[level];
-    return { level, drawn, total };
+    return { level, drawn, total, gone };
   });
   const sel = g
     .selectAll<SVGTextElement, (typeof data)[number]>('text.colhead')
     .data(data, (d) => d.level)
     .join('text')
     .attr('class', 'colhead')
-    .attr('x', (d) => geo.colX[d.level])
-    .attr('y', 30)
+    .attr('x', (d) => lay.heads[d.level]!.x)
+    .attr('y', (d) => lay.heads[d.level]!.y)
     .style('fill', cssVar('muted'));
   sel.each(function (d) {
     const t = d3.select(this);
     t.selectAll('tspan').remove();
     t.append('tspan').attr('font-weight', 700).style('fill', cssVar('fg')).text(LEVEL_LABEL[d.level]);
-    const more = d.total > d.drawn ? ` · ${count(d.drawn)} of ${count(d.total)} drawn` : '';
+    const more =
+      (d.total > d.drawn ? ` · ${count(d.drawn)} drawn` : '') + (d.gone > 0 ? ` · ${d.gone} gone` : '');
     t.append('tspan').text(
-      fitText(` ${count(d.total)} table${d.total === 1 ? '' : 's'}${more}`, geo.cardW - 30, 11),
+      fitText(
+        ` ${count(d.total)} table${d.total === 1 ? '' : 's'}${more}`,
+        (geo.mode === 'columns' ? geo.cardW : width - 2 * MX) - 30,
+        11,
+      ),
     );
   });
   setTitle(sel, (d) =>
@@ -324,9 +413,12 @@ function drawColumnHeads(g: G, model: PageTablesModel, geo: Geometry, width: num
       ? `${count(d.total)} ${LEVEL_LABEL[d.level]} tables exist; ${count(d.drawn)} are drawn, the others are summarized in their parent's slots`
       : `${count(d.total)} ${LEVEL_LABEL[d.level]} table${d.total === 1 ? '' : 's'}`,
   );
+  // The focus line shares the first line with the step counter: drop it when they would meet.
+  const counterW = textWidth(counterText, 11);
+  const focusText = model.focus ? `tables covering ${range(model.focus.start, model.focus.end)}` : '';
   const focus = g
     .selectAll('text.focus')
-    .data(model.focus ? [model.focus] : [])
+    .data(model.focus && textWidth(focusText, 10) + counterW + 3 * MX < width ? [model.focus] : [])
     .join('text')
     .attr('class', 'focus')
     .attr('x', width - MX)
@@ -334,7 +426,7 @@ function drawColumnHeads(g: G, model: PageTablesModel, geo: Geometry, width: num
     .attr('text-anchor', 'end')
     .attr('font-size', 10)
     .style('fill', cssVar('muted'))
-    .text((f) => `tables covering ${range(f.start, f.end)}`);
+    .text(focusText);
   void focus;
 }
 
@@ -358,7 +450,8 @@ function cellStyle(
     case SLOT_NONE:
       return { key: 'none', fill: cssVar('empty'), opacity: 1, stroke: null };
     case SLOT_TABLE:
-      return { key: 'table', fill: cssVar('empty'), opacity: 1, stroke: null };
+      // A pointer to a table: outlined, so it reads as "more below" even when nearly empty.
+      return { key: 'table', fill: cssVar('empty'), opacity: 1, stroke: cssVar('muted') };
     case SLOT_ZERO:
     case SLOT_HUGE_ZERO:
       return { key: 'zero', fill: ZERO_COLOR, opacity: 1, stroke: null };
@@ -397,9 +490,14 @@ function drawCard(
     .attr('width', cardW)
     .attr('height', cardH)
     .attr('rx', 3)
-    .style('fill', cssVar('panel'))
-    .style('stroke', selected ? cssVar('selection') : hovered ? cssVar('hover') : cssVar('grid'))
+    .style('fill', t.gone ? cssVar('bg') : cssVar('panel'))
+    .style(
+      'stroke',
+      selected ? cssVar('selection') : hovered ? cssVar('hover') : t.gone ? cssVar('faint') : cssVar('grid'),
+    )
+    .attr('stroke-dasharray', t.gone ? '4 3' : null)
     .attr('stroke-width', selected ? 2 : 1);
+  g.select('g.grid').style('opacity', t.gone ? 0.35 : 1);
 
   // Header: level and base on the first line, span and end on the second.
   const head = g.select<SVGGElement>('g.head');
@@ -411,33 +509,63 @@ function drawCard(
     .style('fill', cssVar('fg'));
   title.append('tspan').attr('font-weight', 700).text(LEVEL_LABEL[t.level]);
   title.append('tspan').text(` ${hex(t.base)}`);
-  setTitle(title, () => `${LEVEL_LABEL[t.level]} table covering ${range(t.base, t.base + t.span)}`);
+  const oneLine = geo.mode === 'rows';
+  if (oneLine) title.append('tspan').attr('font-size', 10).style('fill', cssVar('muted')).text(` ${size(t.span)}`);
+  setTitle(
+    title,
+    () =>
+      `${LEVEL_LABEL[t.level]} table covering ${range(t.base, t.base + t.span)}` +
+      (t.gone?.kind === 'moved' ? `, moved to ${hex(t.gone.to)}` : ''),
+  );
   const used = head
     .append('text')
     .attr('x', cardW - PAD)
     .attr('y', 12)
     .attr('text-anchor', 'end')
     .attr('font-size', 10)
-    .style('fill', cssVar('muted'))
-    .text(`${t.used}/512`);
-  setTitle(used, () => `${count(t.used)} of 512 entries are not none`);
+    .style('fill', t.gone ? ALERT_COLOR : cssVar('muted'))
+    .text(t.gone ? (t.gone.kind === 'freed' ? 'freed' : 'moved') : `${t.used}/512`);
+  setTitle(used, () =>
+    t.gone
+      ? t.gone.kind === 'freed'
+        ? 'this step freed the table (table.free)'
+        : `a ${t.level === 'pte' ? 'PMD' : 'PUD'} entry carried this table to ${hex(t.gone.to)}`
+      : `${count(t.used)} of 512 entries are not none`,
+  );
+  const subText =
+    t.gone?.kind === 'moved'
+      ? `moved → ${hex(t.gone.to)}`
+      : `${size(t.span)} → ${hex(t.base + t.span)}`;
+  if (oneLine) return drawGrid(g, t, geo, backingByIndex, pending, opts);
   const sub = head
     .append('text')
     .attr('x', PAD)
     .attr('y', 24)
     .attr('font-size', 10)
     .style('fill', cssVar('muted'))
-    .text(fitText(`${size(t.span)} → ${hex(t.base + t.span)}`, cardW - 2 * PAD, 10));
-  setTitle(sub, () => `covers ${sizeExact(t.span)}, ${size(t.span / 512)} per entry`);
+    .text(fitText(subText, cardW - 2 * PAD, 10));
+  setTitle(sub, () => `covers ${range(t.base, t.base + t.span)}: ${sizeExact(t.span)}, ${size(t.span / 512)} per entry`);
+  drawGrid(g, t, geo, backingByIndex, pending, opts);
+}
 
+/** The 512 slots, one path per style, and the selection marks. */
+function drawGrid(
+  g: d3.Selection<SVGGElement, unknown, null, undefined>,
+  t: TableModel,
+  geo: Geometry,
+  backingByIndex: (i: number) => BackingModel | undefined,
+  pending: Set<number> | null,
+  opts: PageTablesOptions,
+): void {
+  const { c } = geo;
   // Grid: one path per style.
   const styles = new Map<string, { style: CellStyle; d: string[] }>();
   const bars = new Map<string, string[]>();
   const inner: string[] = [];
   const cs = c > 3 ? c - 1 : c;
   for (let i = 0; i < 512; i++) {
-    const x = PAD + (i % COLS) * c;
-    const y = HEADER_H + Math.floor(i / COLS) * c;
+    const x = PAD + (i % geo.cols) * c;
+    const y = geo.headerH + Math.floor(i / geo.cols) * c;
     const hide = pending !== null && pending.has(i);
     const style = hide
       ? { key: 'none', fill: cssVar('empty'), opacity: 1, stroke: null }
@@ -545,8 +673,8 @@ function slotMarks(
   const cs = c > 3 ? c - 1 : c;
   let d = '';
   for (const i of marked) {
-    const x = PAD + (i % COLS) * c;
-    const y = HEADER_H + Math.floor(i / COLS) * c;
+    const x = PAD + (i % geo.cols) * c;
+    const y = geo.headerH + Math.floor(i / geo.cols) * c;
     d += rectPath(x - 0.5, y - 0.5, cs + 1, cs + 1);
   }
   return d;
@@ -555,10 +683,10 @@ function slotMarks(
 function slotAt(el: SVGGElement, event: MouseEvent, t: TableModel, geo: Geometry): number | null {
   const [px, py] = d3.pointer(event, el);
   const col = Math.floor((px - PAD) / geo.c);
-  const row = Math.floor((py - HEADER_H) / geo.c);
-  if (col < 0 || col >= COLS || row < 0 || row >= ROWS) return null;
+  const row = Math.floor((py - geo.headerH) / geo.c);
+  if (col < 0 || col >= geo.cols || row < 0 || row >= geo.rows) return null;
   void t;
-  return row * COLS + col;
+  return row * geo.cols + col;
 }
 
 function slotSelection(t: TableModel, i: number): StoreSelection | null {
@@ -610,22 +738,30 @@ function drawLinks(
   geo: Geometry,
   opts: PageTablesOptions,
 ): void {
-  const data: { key: string; d: string }[] = [];
+  const data: { key: string; d: string; gone: boolean }[] = [];
   for (const t of model.tables) {
     if (t.parent === null) continue;
     const p = layout.get(t.parent);
     const me = layout.get(t.id);
     if (!p || !me) continue;
-    const cx = p.x + PAD + (t.index % COLS) * geo.c + geo.c / 2;
-    const cy = p.y + HEADER_H + Math.floor(t.index / COLS) * geo.c + geo.c / 2;
-    const ex = me.x;
-    const ey = me.y + HEADER_H / 2;
-    const rx = p.x + geo.cardW;
-    const mid = (rx + ex) / 2;
-    data.push({
-      key: t.id,
-      d: `M${r2(cx)},${r2(cy)}H${r2(rx)}C${r2(mid)},${r2(cy)} ${r2(mid)},${r2(ey)} ${r2(ex)},${r2(ey)}`,
-    });
+    const cx = p.x + PAD + (t.index % geo.cols) * geo.c + geo.c / 2;
+    const cy = p.y + geo.headerH + Math.floor(t.index / geo.cols) * geo.c + geo.c / 2;
+    let d: string;
+    if (geo.mode === 'columns') {
+      const ex = me.x;
+      const ey = me.y + geo.headerH / 2;
+      const rx = p.x + geo.cardW;
+      const mid = (rx + ex) / 2;
+      d = `M${r2(cx)},${r2(cy)}H${r2(rx)}C${r2(mid)},${r2(cy)} ${r2(mid)},${r2(ey)} ${r2(ex)},${r2(ey)}`;
+    } else {
+      // Down from the slot to the child's top edge.
+      const ex = me.x + 24;
+      const ey = me.y;
+      const by = p.y + geo.cardH;
+      const mid = (by + ey) / 2;
+      d = `M${r2(cx)},${r2(cy)}V${r2(by)}C${r2(cx)},${r2(mid)} ${r2(ex)},${r2(mid)} ${r2(ex)},${r2(ey)}`;
+    }
+    data.push({ key: t.id, gone: t.gone !== null, d });
   }
   g.attr('pointer-events', 'none');
   const sel = g
@@ -634,6 +770,7 @@ function drawLinks(
     .join('path')
     .attr('fill', 'none')
     .attr('stroke-width', 1)
+    .attr('stroke-dasharray', (d) => (d.gone ? '3 3' : null))
     .style('stroke', cssVar('faint'));
   if (opts.durationMs > 0) {
     sel.style('opacity', 0).transition().delay(opts.durationMs * 0.8).duration(opts.durationMs * 0.2).style('opacity', 1);
@@ -664,7 +801,7 @@ function pendingSlots(model: PageTablesModel, moves: readonly Shift[]): Map<stri
 function slotPos(layout: Map<string, CardPos>, id: string, i: number): [number, number] | null {
   const p = layout.get(id);
   if (!p) return null;
-  return [p.x + PAD + (i % COLS) * p.c, p.y + HEADER_H + Math.floor(i / COLS) * p.c];
+  return [p.x + PAD + (i % p.cols) * p.c, p.y + p.headerH + Math.floor(i / p.cols) * p.c];
 }
 
 /** The id and slot index of the entry at `addr` of `level` (the table need not exist). */
@@ -699,6 +836,7 @@ function drawGhosts(
     d: string;
     fill: string;
     order: number;
+    level: Shift['level'];
   }
   const out: Ghost[] = [];
   const MAX = 600;
@@ -718,6 +856,10 @@ function drawGhosts(
       }
       const t = byId.get(seg.dst.id);
       const style = t ? cellStyle(t, seg.dst.i, backingByIndex) : null;
+      const tableColor =
+        t && t.kinds[seg.dst.i] === SLOT_TABLE
+          ? (backingByIndex(t.childBacking[seg.dst.i]!)?.color ?? ZERO_COLOR)
+          : null;
       const cs = geo.c > 3 ? geo.c - 1 : geo.c;
       let d = '';
       for (let k = 0; k < seg.len; k++) d += rectPath(k * geo.c, 0, cs, cs);
@@ -727,8 +869,9 @@ function drawGhosts(
         x1: b[0],
         y1: b[1],
         d,
-        fill: style && style.key !== 'table' ? style.fill : cssVar('muted'),
+        fill: tableColor ?? (style && style.key !== 'none' ? style.fill : cssVar('muted')),
         order: order++,
+        level: m.level,
       });
       seg = null;
     };
@@ -739,8 +882,8 @@ function drawGhosts(
         seg &&
         seg.src.id === src.id &&
         seg.dst.id === dst.id &&
-        Math.floor(src.i / COLS) === Math.floor(seg.src.i / COLS) &&
-        Math.floor(dst.i / COLS) === Math.floor(seg.dst.i / COLS) &&
+        Math.floor(src.i / geo.cols) === Math.floor(seg.src.i / geo.cols) &&
+        Math.floor(dst.i / geo.cols) === Math.floor(seg.dst.i / geo.cols) &&
         src.i === seg.src.i + seg.len &&
         dst.i === seg.dst.i + seg.len
       ) {
@@ -755,7 +898,9 @@ function drawGhosts(
     flush();
   }
   const dur = opts.durationMs;
-  const stagger = out.length > 1 ? (dur * 0.45) / (out.length - 1) : 0;
+  // PTEs go one by one (staggered); a PMD or PUD entry goes as one, so those barely stagger.
+  const spread = out.some((o) => o.level === 'pte') ? 0.5 : out.some((o) => o.level === 'pmd') ? 0.1 : 0;
+  const stagger = out.length > 1 ? (dur * spread) / (out.length - 1) : 0;
   g.attr('pointer-events', 'none');
   g.selectAll('path')
     .data(out)
@@ -796,7 +941,12 @@ function drawFillPulses(
       if (hi <= lo) continue;
       const p = layout.get(t.id)!;
       for (let i = Math.floor((lo - t.base) / per); i < Math.ceil((hi - t.base) / per) && cells < 2048; i++) {
-        d += rectPath(p.x + PAD + (i % COLS) * geo.c - 1, p.y + HEADER_H + Math.floor(i / COLS) * geo.c - 1, geo.c + 1, geo.c + 1);
+        d += rectPath(
+          p.x + PAD + (i % geo.cols) * geo.c - 1,
+          p.y + geo.headerH + Math.floor(i / geo.cols) * geo.c - 1,
+          geo.c + 1,
+          geo.c + 1,
+        );
         cells++;
       }
     }

@@ -33,8 +33,9 @@ async function main(): Promise<number> {
     console.error('usage: npx tsx tests/conformance/determinism.ts [-n N] [FILES...]');
     return 2;
   }
-  if (!(await oracleAvailable())) {
-    console.error('the oracle cannot run on this machine (it needs Linux 6.18 and root)');
+  const availability = await oracleAvailable();
+  if (!availability.ok) {
+    console.error(`the oracle cannot run here: ${availability.reason}`);
     return 1;
   }
   const scripts = files.length ? scriptsFromArgs(files) : findScripts();

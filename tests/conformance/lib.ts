@@ -101,12 +101,12 @@ export function lineDiff(a: string, b: string, labelA: string, labelB: string): 
       rows.push({ op: ' ', text: x[i]! });
       i++;
       j++;
-    } else if (j < m && (i >= n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
-      rows.push({ op: '+', text: y[j]! });
-      j++;
-    } else {
+    } else if (i < n && (j >= m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
       rows.push({ op: '-', text: x[i]! });
       i++;
+    } else {
+      rows.push({ op: '+', text: y[j]! });
+      j++;
     }
   }
   const show = (t: string): string => t.replace(/[ \t]+$/, (w) => w.replace(/ /g, '·'));
@@ -132,28 +132,9 @@ export function lineDiff(a: string, b: string, labelA: string, labelB: string): 
   return lines.join('\n');
 }
 
-/** Map over `items` with at most `limit` calls of `fn` in flight; results keep their order. */
-export async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const k = next++;
-      results[k] = await fn(items[k]!, k);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
-}
-
 /**
- * Bounded-parallel lazy runner: `get(key)` starts `fn(key)` when a slot is free and
- * returns the same promise to every caller. Used so that vitest tests can each await
- * their own oracle run while at most `limit` runs are in flight.
+ * A slot limiter: `slot(fn)` runs `fn` as soon as fewer than `limit` calls are in flight
+ * (in call order) and returns its promise.
  */
 export function limiter(limit: number): <R>(fn: () => Promise<R>) => Promise<R> {
   let active = 0;
@@ -172,6 +153,16 @@ export function limiter(limit: number): <R>(fn: () => Promise<R>) => Promise<R> 
       if (active < limit) run();
       else queue.push(run);
     });
+}
+
+/** Map over `items` with at most `limit` calls of `fn` in flight; results keep their order. */
+export function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const slot = limiter(limit);
+  return Promise.all(items.map((item, k) => slot(() => fn(item, k))));
 }
 
 /** The oracle's parallelism: the suite runs on 2 cores. */

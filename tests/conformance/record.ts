@@ -35,8 +35,9 @@ async function main(): Promise<number> {
   if (args.includes('--all')) scripts = findScripts();
   else if (args.includes('--missing')) scripts = findScripts().filter((s) => !readExpected(s));
   else scripts = scriptsFromArgs(args.filter((a) => !a.startsWith('--')));
-  if (!(await oracleAvailable())) {
-    console.error('the oracle cannot run on this machine (it needs Linux 6.18 and root)');
+  const availability = await oracleAvailable();
+  if (!availability.ok) {
+    console.error(`the oracle cannot run here: ${availability.reason}`);
     return 1;
   }
   let failed = 0;

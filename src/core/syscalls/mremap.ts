@@ -82,6 +82,7 @@ import {
   VM_PFNMAP,
   VM_SEALED,
   VM_SHARED,
+  VM_UFFD_FLAGS,
   backingRecord,
   copyVma,
   findVma,
@@ -106,12 +107,14 @@ import {
   movePageTables,
   mremapFeatures,
   pageTableMoveControl,
+  uffdCtxHasEventRemap,
   userfaultfdArmed,
   type MremapFeatures,
 } from '../movePageTables';
-import { doVmiMunmap } from '../memory';
+import { doVmiMunmap } from './munmap';
+import { vmEnoughMemory } from './mmap';
 import { getUnmappedArea } from '../placement';
-import { mmPopulate } from '../populate';
+import { mmPopulate } from '../gup';
 
 const PAGE_MASK_BIG = BigInt(PAGE_SIZE - 1);
 const TASK_SIZE = Number(TASK_SIZE_BIG);
@@ -235,7 +238,7 @@ function doMremap(
     if (res === 0) res = impliesNewAddr(flags) ? mremapTo(mm, vrm) : mremapAt(mm, vrm);
   }
   if (res >= 0 && vrm.populateExpand) {
-    mmPopulate(mm, vrm.newAddr + vrm.oldLen, vrm.delta);
+    mmPopulate(mm, vrm.newAddr + vrm.oldLen, vrm.delta, true);
   }
   return res;
 }
@@ -384,7 +387,7 @@ function mremapAt(mm: Mm, vrm: Vrm): number {
 function vmaExpandable(mm: Mm, vma: Vma, delta: number): boolean {
   const end = vma.end + delta;
   if (findVmaIntersection(mm, vma.end, end) !== undefined) return false;
-  const r = getUnmappedArea(mm, null, vma.start, end - vma.start, 0, MAP_FIXED, 0);
+  const r = getUnmappedArea(mm, null, vma.start, end - vma.start, MAP_FIXED);
   return r >= 0 && r % PAGE_SIZE === 0;
 }
 
@@ -413,7 +416,9 @@ function setNewAddr(mm: Mm, vrm: Vrm): number {
   let mapFlags = 0;
   if ((vrm.flags & MREMAP_FIXED) !== 0) mapFlags |= MAP_FIXED;
   if ((vma.flags & VM_MAYSHARE) !== 0) mapFlags |= MAP_SHARED;
-  const r = getUnmappedArea(mm, vma.file, hint, vrm.newLen, pgoff, mapFlags, vma.flags);
+  // pgoff only matters for cache colouring, which x86-64 does not have.
+  void pgoff;
+  const r = getUnmappedArea(mm, vma.file, hint, vrm.newLen, mapFlags);
   if (r < 0) return r;
   vrm.newAddr = r;
   return 0;
@@ -424,7 +429,7 @@ function vrmCharge(mm: Mm, vrm: Vrm): number {
   const vma = vrm.vma!;
   if ((vma.flags & VM_ACCOUNT) === 0) return 0;
   const bytes = (vrm.flags & MREMAP_DONTUNMAP) !== 0 ? vrm.newLen : vrm.delta;
-  return mm.vmEnoughMemory(bytes / PAGE_SIZE) ? 0 : -ENOMEM;
+  return vmEnoughMemory(mm, bytes / PAGE_SIZE) ? 0 : -ENOMEM;
 }
 
 /** The source range as a record (for `vma.move`). */
@@ -460,7 +465,7 @@ function moveVma(mm: Mm, vrm: Vrm): number {
   if (vrm.oldLen > 0) noteMove(mm, logLen, newVma, before);
 
   movePageTables(mm, pageTableMoveControl(vma, newVma, vrm.addr, vrm.newAddr, vrm.oldLen));
-  mm.uffdMremapPrep(newVma);
+  mremapUserfaultfdPrep(mm, newVma);
 
   if ((vrm.flags & MREMAP_DONTUNMAP) !== 0) {
     dontunmapComplete(mm, vrm, newVma);
@@ -470,6 +475,18 @@ function moveVma(mm: Mm, vrm: Vrm): number {
     vrm.vma = undefined;
   }
   return vrm.newAddr;
+}
+
+/**
+ * mremap_userfaultfd_prep(): with EVENT_REMAP the registration follows the moved VMA (the
+ * REMAP event is the uffd work's); without it the new VMA is unregistered
+ * (userfaultfd_reset_ctx()).
+ */
+function mremapUserfaultfdPrep(mm: Mm, newVma: Vma): void {
+  if (newVma.uffdCtx === 0) return;
+  if (uffdCtxHasEventRemap(mm, newVma.uffdCtx)) return;
+  vmaSetFlags(mm, newVma, newVma.flags & ~VM_UFFD_FLAGS);
+  newVma.uffdCtx = 0;
 }
 
 /** Log copy_vma()'s new VMA as a move of the source range rather than a fresh VMA. */
@@ -488,9 +505,8 @@ function noteMove(mm: Mm, logLen: number, newVma: Vma, before: VmaRecord): void 
 function dontunmapComplete(mm: Mm, vrm: Vrm, newVma: Vma): void {
   const vma = vrm.vma!;
   const wholeVma = vrm.addr === vma.start && vrm.addr + vrm.oldLen === vma.end;
-  let clear = VM_LOCKED_MASK;
-  if (vrm.feat.dontunmapClearsAccount) clear |= VM_ACCOUNT;
-  vmaSetFlags(mm, vma, vma.flags & ~clear);
+  // 6.18 keeps VM_ACCOUNT (seen on the host: the source still shows `ac`).
+  vmaSetFlags(mm, vma, vma.flags & ~VM_LOCKED_MASK);
   if (vrm.feat.dontunmapUnlinksAnonVma && newVma !== vma && wholeVma) vma.anonVma = 0;
 }
 
@@ -508,6 +524,7 @@ function doMremapLegacy(
 ): number {
   // check_mremap_params() (6.16) / the head of the 5.x syscall: on the raw lengths.
   if (!flagsValid(flagsU)) return -EINVAL;
+  if (!feat.dontunmap && (flagsU & BigInt(MREMAP_DONTUNMAP)) !== 0n) return -EINVAL;
   if ((addrU & PAGE_MASK_BIG) !== 0n) return -EINVAL;
   if (pageAlignU64(newLenU) === 0n) return -EINVAL;
   const flags = Number(flagsU);
@@ -553,7 +570,7 @@ function doMremapLegacy(
     res = legacyExpand(mm, vrm);
   }
   if (res >= 0 && vrm.populateExpand && vrm.newLen > vrm.oldLen) {
-    mmPopulate(mm, vrm.newAddr + vrm.oldLen, vrm.newLen - vrm.oldLen);
+    mmPopulate(mm, vrm.newAddr + vrm.oldLen, vrm.newLen - vrm.oldLen, true);
   }
   return res;
 }

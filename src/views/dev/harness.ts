@@ -6,6 +6,9 @@ import type { Effect } from '../../core/effects';
 import type { Selection, Theme } from '../../store/types';
 import { renderAddressSpace } from '../addressSpace';
 import { renderPageTables } from '../pageTables';
+import { renderPhysicalMemory } from '../physicalMemory';
+import { renderUffd } from '../uffd';
+import { renderInspector } from '../inspector';
 import * as fx from '../fixtures';
 import type { ViewOptions } from '../models';
 import { cssVariables } from '../palette';
@@ -39,6 +42,14 @@ const as1 = section('Address space (DONTUNMAP memfd)', 170);
 const as2 = section('Address space (1 GiB)', 170);
 const pt1 = section('Page tables (small)', 300);
 const pt2 = section('Page tables (1 GiB)', 300);
+const pt3 = section('Page tables (narrow)', 300);
+const pm1 = section('Physical memory (small)', 120);
+const pm2 = section('Physical memory (1 GiB)', 120);
+const uf1 = section('Userfaultfd', 120);
+const uf2 = section('Userfaultfd (none)', 60);
+const insp = document.createElement('section');
+insp.setAttribute('aria-label', 'Inspector');
+document.getElementById('views')!.appendChild(insp);
 
 function opts(root: SVGSVGElement, effects: readonly Effect[], durationMs: number): ViewOptions {
   return {
@@ -76,6 +87,12 @@ function renderAll(durationMs: number): void {
   renderAddressSpace(as2, fx.gigAddressSpace(), opts(as2, lastEffects.as2, durationMs));
   renderPageTables(pt1, fx.smallPageTables(), opts(pt1, [], durationMs));
   renderPageTables(pt2, ptAfter, opts(pt2, lastEffects.as2, durationMs));
+  renderPageTables(pt3, ptAfter, { ...opts(pt3, lastEffects.as2, durationMs), width: 460 });
+  renderPhysicalMemory(pm1, fx.smallPhysical(), opts(pm1, [], durationMs));
+  renderPhysicalMemory(pm2, fx.bigPhysical(), opts(pm2, [], durationMs));
+  renderUffd(uf1, fx.uffdModel(), opts(uf1, [], durationMs));
+  renderUffd(uf2, fx.emptyUffdModel(), opts(uf2, [], durationMs));
+  renderInspector(insp, fx.vmaInspector(), { theme });
 }
 
 button('theme', () => {
@@ -91,7 +108,7 @@ button('replay DONTUNMAP', () => {
     ...before,
     vmas: [
       before.vmas[0]!,
-      { ...src, dontunmapped: false, present: 4, runs: before.vmas[1]!.runs.map((r) => ({ ...r, start: heap })) },
+      { ...src, dontunmap: null, present: 4, runs: before.vmas[1]!.runs.map((r) => ({ ...r, start: heap })) },
     ],
   };
   renderAddressSpace(as1, pre, opts(as1, [], 0));
@@ -126,10 +143,11 @@ for (const level of ['pte', 'pmd', 'pud'] as const) {
     ];
     lastEffects.as2 = effects;
     renderAddressSpace(as2, after, opts(as2, effects, 800));
-    renderPageTables(pt2, fx.gigPageTables(), opts(pt2, [], 0));
-    ptAfter = fx.gigPageTables(0x7e0040000000);
-    if (level === 'pte') ptAfter = { ...ptAfter, tables: ptAfter.tables.filter((t) => t.level !== 'pte' || t.base < 0x7e0040000000 + 4 * 0x200000) };
+    renderPageTables(pt2, fx.gigPageTables(undefined, 2), opts(pt2, [], 0));
+    ptAfter = fx.gigPageTablesAfter(level);
     renderPageTables(pt2, ptAfter, opts(pt2, effects, 1600));
+    renderPageTables(pt3, fx.gigPageTables(undefined, 2), { ...opts(pt3, [], 0), width: 460 });
+    renderPageTables(pt3, ptAfter, { ...opts(pt3, effects, 1600), width: 460 });
   });
 }
 let ptAfter = fx.gigPageTables();

@@ -13,6 +13,10 @@ await page.goto(url, { waitUntil: 'networkidle' });
 await page.waitForTimeout(300);
 for (const a of actions) {
   if (a.startsWith('wait:')) await page.waitForTimeout(Number(a.slice(5)));
+  else if (a.startsWith('key:')) {
+    const [k, n = '1'] = a.slice(4).split('*');
+    for (let i = 0; i < Number(n); i++) await page.keyboard.press(k);
+  } else if (a.startsWith('clicksel:')) await page.locator(a.slice(9)).first().click();
   else if (a.startsWith('click:')) await page.getByText(a.slice(6), { exact: true }).first().click();
   else if (a.startsWith('sec:')) {
     const [, label, path] = a.split('|');

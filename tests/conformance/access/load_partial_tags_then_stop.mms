@@ -1,6 +1,6 @@
 # A load that reads some pages before a fault prints their tags, then the stop (mms.md section 5 Stops)
-a = mmap(0x100000000000, 12K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
-b = mmap(0x100000003000, 4K, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS)
+a = mmap(top - 1T, 12K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+b = mmap(top - 1T + 12K, 4K, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS)
 store(a, 4K, 'A')
 store(a + 4K, 4K, 'B')
 load(a, 16K)

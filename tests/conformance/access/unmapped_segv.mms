@@ -1,5 +1,5 @@
 # An access to an address with no VMA takes SIGSEGV at that page (arch/x86/mm/fault.c bad_area_nosemaphore)
-load(0x100000000000, 4K)
-store(0x100000000000, 4K, 'A')
+load(top - 1T, 4K)
+store(top - 1T, 4K, 'A')
 a = mmap(NULL, 4K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
 load(a - 4K, 4K)

@@ -1,6 +1,6 @@
 # Reads of untouched private anonymous memory in different mappings all map the one shared zero page, never exclusive (mm/memory.c do_anonymous_page)
 a = mmap(NULL, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
-b = mmap(0x100000000000, 8K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+b = mmap(top - 1T, 8K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
 load(a, 8K)
 load(b, 8K)
 pagemap(a, 8K, b, 8K)

@@ -2,5 +2,5 @@
 fd = memfd_create("m", 0)
 ftruncate(fd, 8K)
 a = mmap(NULL, 4K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, 999, 0)
-b = mmap(0x100000000000, 4K, PROT_READ, MAP_SHARED|MAP_ANONYMOUS, fd, 0)
+b = mmap(top - 1T, 4K, PROT_READ, MAP_SHARED|MAP_ANONYMOUS, fd, 0)
 maps()

@@ -1,5 +1,7 @@
-# Overcommit 0: a private writable anonymous mapping larger than RAM plus swap is ENOMEM; shared and read-only ones are not charged that way (mm/util.c __vm_enough_memory; kernel-notes: overcommit 0)
+# Overcommit 0: 1 TiB of private writable memory is ENOMEM, read-only private is not charged; shared anonymous memory is charged for its whole size whatever its prot, unless MAP_NORESERVE (mm/util.c __vm_enough_memory, mm/shmem.c shmem_acct_size; kernel-notes: overcommit 0)
 a = mmap(NULL, 1T, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
 b = mmap(NULL, 1T, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
 c = mmap(NULL, 1T, PROT_READ|PROT_WRITE, MAP_SHARED|MAP_ANONYMOUS)
+d = mmap(NULL, 1T, PROT_READ, MAP_SHARED|MAP_ANONYMOUS)
+e = mmap(NULL, 1T, PROT_READ|PROT_WRITE, MAP_SHARED|MAP_ANONYMOUS|MAP_NORESERVE)
 maps()

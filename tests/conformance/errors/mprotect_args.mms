@@ -1,6 +1,7 @@
-# mprotect: unknown prot bits, PROT_GROWSDOWN on a VMA that does not grow down, both GROWS flags, a wrapping length (mm/mprotect.c do_mprotect_pkey)
+# mprotect: PROT_SEM (0x8) is accepted and grants nothing, an unknown bit is EINVAL, PROT_GROWSDOWN on a VMA that does not grow down EINVAL, a wrapping length ENOMEM (mm/mprotect.c do_mprotect_pkey, arch_validate_prot)
 a = mmap(NULL, 8K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
 mprotect(a, 4K, 0x8)
+mprotect(a + 4K, 4K, 0x10)
 mprotect(a, 4K, PROT_READ|PROT_GROWSDOWN)
 mprotect(a, 4K, PROT_GROWSDOWN|PROT_GROWSUP)
 mprotect(a, -4096, PROT_READ)

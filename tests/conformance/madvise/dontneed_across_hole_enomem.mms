@@ -1,6 +1,6 @@
 # MADV_DONTNEED over a hole returns ENOMEM, but the mapped parts on both sides have been zapped (mm/madvise.c madvise_walk_vmas unmapped_error)
-a = mmap(0x100000000000, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
-b = mmap(0x100000004000, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+a = mmap(top - 1T, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+b = mmap(top - 1T + 16K, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
 store(a, 8K, 'A')
 store(b, 8K, 'B')
 madvise(a, 24K, MADV_DONTNEED)

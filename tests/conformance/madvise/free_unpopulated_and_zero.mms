@@ -1,4 +1,4 @@
-# MADV_FREE leaves unpopulated ranges empty and drops zero-page mappings (mm/madvise.c madvise_free_pte_range skips none, clears the zero page)
+# MADV_FREE leaves unpopulated ranges empty and zero-page mappings in place (mm/madvise.c madvise_free_pte_range skips none PTEs and pages with no folio)
 a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
 load(a, 8K)
 pagemap(a, 16K)

@@ -2,4 +2,4 @@
 a = mmap(NULL, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
 madvise(a, 8K, 999)
 madvise(a, 8K, 5)
-madvise(0x100000000000, 8K, 999)
+madvise(top - 1T, 8K, 999)

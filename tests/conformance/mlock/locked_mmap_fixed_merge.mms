@@ -1,6 +1,6 @@
 # mlock makes a VMA differ from its unlocked neighbour; locking the neighbour too merges them (mm/vma.c)
-a = mmap(0x100000000000, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
-b = mmap(0x100000002000, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_LOCKED)
+a = mmap(top - 1T, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+b = mmap(top - 1T + 8K, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_LOCKED)
 maps()
 mlock(a, 8K)
 maps()

@@ -1,6 +1,6 @@
 # mlock over a hole is ENOMEM; the VMA before the hole is already marked lo, but nothing is populated (mm/mlock.c apply_vma_lock_flags returns before __mm_populate)
-a = mmap(0x100000000000, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
-b = mmap(0x100000004000, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+a = mmap(top - 1T, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+b = mmap(top - 1T + 16K, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
 mlock(a, 24K)
 maps()
 pagemap(a, 24K)

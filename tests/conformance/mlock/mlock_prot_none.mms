@@ -1,4 +1,4 @@
-# mlock of a PROT_NONE mapping: what the kernel returns and whether anything is populated (mm/gup.c populate_vma_page_range, no FOLL_FORCE for PROT_NONE)
+# mlock of a PROT_NONE mapping marks it lo but cannot fault it in: ENOMEM, nothing populated (mm/gup.c populate_vma_page_range: no FOLL_FORCE for PROT_NONE; mm/mlock.c __mlock_posix_error_return EFAULT -> ENOMEM)
 a = mmap(NULL, 8K, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS)
 mlock(a, 8K)
 maps()

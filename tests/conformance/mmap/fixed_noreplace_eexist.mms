@@ -1,5 +1,5 @@
 # MAP_FIXED_NOREPLACE over any part of an existing mapping fails with EEXIST and changes nothing (mm/mmap.c do_mmap: find_vma_intersection)
-a = mmap(0x100000000000, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+a = mmap(top - 1T, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
 store(a, 16K, 'A')
 b = mmap(a, 16K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED_NOREPLACE)
 c = mmap(a - 4K, 8K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED_NOREPLACE)

@@ -1,6 +1,6 @@
 # mprotect to read-only drops ac from an anonymous VMA that never faulted, but not from one with an anon_vma (mm/mprotect.c mprotect_fixup)
-a = mmap(0x100000000000, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
-b = mmap(0x100000004000, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+a = mmap(top - 1T, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+b = mmap(top - 1T + 16K, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
 store(b, 4K, 'B')
 mprotect(a, 8K, PROT_READ)
 mprotect(b, 8K, PROT_READ)

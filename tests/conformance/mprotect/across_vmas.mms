@@ -1,5 +1,5 @@
 # One mprotect over two adjacent VMAs with different protections leaves a single merged VMA (mm/mprotect.c do_mprotect_pkey)
-a = mmap(0x100000000000, 8K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
-b = mmap(0x100000002000, 8K, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS)
+a = mmap(top - 1T, 8K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+b = mmap(top - 1T + 8K, 8K, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS)
 mprotect(a, 16K, PROT_READ|PROT_WRITE)
 maps()

@@ -1,6 +1,6 @@
 # mprotect of the head of a VMA to its neighbour's protections moves the boundary: the head merges into the neighbour (mm/vma.c)
-a = mmap(0x100000000000, 8K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
-b = mmap(0x100000002000, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+a = mmap(top - 1T, 8K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+b = mmap(top - 1T + 8K, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
 maps()
 mprotect(b, 4K, PROT_READ)
 maps()

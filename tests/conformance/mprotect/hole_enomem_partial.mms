@@ -1,5 +1,5 @@
 # mprotect over a hole fails with ENOMEM, but the VMA before the hole has already been changed (mm/mprotect.c do_mprotect_pkey loop)
-a = mmap(0x100000000000, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
-b = mmap(0x100000004000, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+a = mmap(top - 1T, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+b = mmap(top - 1T + 16K, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
 mprotect(a, 24K, PROT_READ)
 maps()

@@ -1,5 +1,5 @@
 # mprotect whose start lies in a hole fails with ENOMEM and changes nothing (mm/mprotect.c: vma->vm_start > start)
-a = mmap(0x100000004000, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+a = mmap(top - 1T + 16K, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
 mprotect(a - 4K, 8K, PROT_READ)
 mprotect(a + 8K, 4K, PROT_READ)
 maps()

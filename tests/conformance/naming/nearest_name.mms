@@ -1,5 +1,5 @@
 # An address prints as the nearest bound name, +0x or -0x lower-case hex offset (mms.md section 4 Printing an address)
-a = mmap(0x100000000000, 64K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
-b = mmap(0x100000100000, 64K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+a = mmap(top - 1T, 64K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+b = mmap(top - 1T + 1M, 64K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
 maps()
 pagemap(a + 0x7000, 4K, b - 0x7000, 4K, a + 0xaf000, 4K)

@@ -1,6 +1,6 @@
 # Rebinding a name moves it: the old value is no longer a name, and the result of the binding prints against the names bound before it (mms.md sections 2, 4)
-a = mmap(0x100000000000, 4K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
-a = mmap(0x100000010000, 4K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+a = mmap(top - 1T, 4K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+a = mmap(top - 1T + 64K, 4K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
 maps()
 a = mmap(a + 0x10000, 4K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
 maps()

@@ -1,6 +1,6 @@
 # At equal distance from two names, the name below the address wins (mms.md section 4: ties V <= A first)
-a = mmap(0x100000000000, 4K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
-b = mmap(0x100000004000, 4K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+a = mmap(top - 1T, 4K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+b = mmap(top - 1T + 16K, 4K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
 pagemap(a + 8K, 4K)
 c = mmap(a + 8K, 4K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
 pagemap(a + 4K, 8K)

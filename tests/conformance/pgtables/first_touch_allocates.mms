@@ -1,5 +1,5 @@
 # mmap allocates no page tables; the first touch at a fresh 512 GiB slot allocates a PUD, a PMD and a PTE table: +12K (mm/memory.c __handle_mm_fault, VmPTE counts PTE+PMD+PUD tables)
-a = mmap(0x100000000000, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+a = mmap(top - 1T, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
 pgtables()
 store(a, 4K, 'A')
 pgtables()

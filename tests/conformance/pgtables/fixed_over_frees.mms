@@ -1,5 +1,5 @@
 # MAP_FIXED over the only populated mapping unmaps it first, freeing its tables (mm/mmap.c mmap_region -> do_vmi_munmap)
-a = mmap(0x100000000000, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+a = mmap(top - 1T, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
 store(a, 16K, 'A')
 pgtables()
 b = mmap(a, 16K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)

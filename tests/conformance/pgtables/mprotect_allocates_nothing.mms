@@ -1,5 +1,5 @@
 # mprotect and madvise(HUGEPAGE) of an untouched range allocate no page tables (mm/mprotect.c change_protection walks only existing tables)
-a = mmap(0x100000000000, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+a = mmap(top - 1T, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
 mprotect(a, 8K, PROT_READ)
 madvise(a + 8K, 8K, MADV_HUGEPAGE)
 pgtables()

@@ -1,5 +1,5 @@
 # munmap of the only mapping in a 512 GiB slot frees its PTE, PMD and PUD tables: back to 0 (mm/memory.c free_pgtables, free_pgd_range floor/ceiling)
-a = mmap(0x100000000000, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+a = mmap(top - 1T, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
 store(a, 16K, 'A')
 pgtables()
 munmap(a, 16K)

@@ -1,5 +1,5 @@
 # munmap of part of a VMA zaps its pages but frees no table: the rest of the VMA still uses them (mm/vma.c: free_pgtables only between neighbouring VMAs)
-a = mmap(0x100000000000, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+a = mmap(top - 1T, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
 store(a, 16K, 'A')
 munmap(a, 12K)
 pgtables()

@@ -1,6 +1,6 @@
 # munmap frees a PTE table only if no other VMA overlaps its 2 MiB: an untouched neighbour VMA keeps the empty table alive (mm/memory.c free_pgd_range floor/ceiling)
-a = mmap(0x100000000000, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
-b = mmap(0x100000004000, 8K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+a = mmap(top - 1T, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+b = mmap(top - 1T + 16K, 8K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
 store(a, 8K, 'A')
 pgtables()
 munmap(a, 8K)

@@ -1,6 +1,6 @@
 # A neighbour VMA in another 2 MiB range does not keep the PTE table: munmap frees it, while the PMD table stays for the neighbour (mm/memory.c free_pmd_range)
-a = mmap(0x100000000000, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
-b = mmap(0x100000400000, 8K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+a = mmap(top - 1T, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+b = mmap(top - 1T + 4M, 8K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
 store(a, 8K, 'A')
 load(b, 4K)
 pgtables()

@@ -1,5 +1,5 @@
 # A THP fault deposits a preallocated PTE table, counted in VmPTE, so it costs as much as a small-page fault; DONTNEED of the THP frees the deposit (mm/huge_memory.c pgtable_trans_huge_deposit)
-a = mmap(0x100000000000, 2M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+a = mmap(top - 1T, 2M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
 madvise(a, 2M, MADV_HUGEPAGE)
 store(a, 4K, 'H')
 pgtables()

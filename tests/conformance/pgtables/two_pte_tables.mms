@@ -1,5 +1,5 @@
 # Pages 2 MiB apart need two PTE tables under one PMD table: +16K (mm/memory.c __pte_alloc)
-a = mmap(0x100000000000, 4M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+a = mmap(top - 1T, 4M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
 store(a, 4K, 'A')
 pgtables()
 store(a + 2M, 4K, 'B')

@@ -1,5 +1,5 @@
-# A 2 MiB anonymous request whose hint is occupied falls back to the top-down search (with or without alignment: the kernel decides) (mm/mmap.c)
-a = mmap(0x100000000000, 4K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+# A 2 MiB anonymous request whose hint is occupied falls back to the plain top-down search, without 2 MiB alignment (mm/mmap.c __get_unmapped_area aligns only when addr is 0)
+a = mmap(top - 1T, 4K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
 b = mmap(NULL, 4K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
 c = mmap(a, 2M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
 maps()

@@ -1,5 +1,5 @@
 # MADV_DONTNEED of one page of a THP splits the huge PMD: that page is gone, the other 511 stay mapped with their data (mm/huge_memory.c __split_huge_pmd)
-a = mmap(0x100000000000, 2M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+a = mmap(top - 1T, 2M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
 madvise(a, 2M, MADV_HUGEPAGE)
 store(a, 2M, 'T')
 madvise(a + 4K, 4K, MADV_DONTNEED)

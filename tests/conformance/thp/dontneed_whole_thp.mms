@@ -1,5 +1,5 @@
 # MADV_DONTNEED of a whole THP zaps the huge PMD; the next read maps the huge zero page (mm/huge_memory.c zap_huge_pmd)
-a = mmap(0x100000000000, 2M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+a = mmap(top - 1T, 2M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
 madvise(a, 2M, MADV_HUGEPAGE)
 store(a, 4K, 'D')
 madvise(a, 2M, MADV_DONTNEED)

@@ -1,5 +1,5 @@
 # A read fault in a MADV_HUGEPAGE 2 MiB range maps the huge zero page; a later write replaces it with a THP (mm/huge_memory.c do_huge_pmd_anonymous_page, do_huge_pmd_wp_page)
-a = mmap(0x100000000000, 2M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+a = mmap(top - 1T, 2M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
 madvise(a, 2M, MADV_HUGEPAGE)
 load(a, 4K)
 pagemap(a, 2M)

@@ -1,5 +1,5 @@
 # With THP madvise, MADV_HUGEPAGE and a write fault in a 2 MiB-aligned range map one huge page: 512 exclusive pages, all thp (mm/huge_memory.c do_huge_pmd_anonymous_page; kernel-notes: THP madvise)
-a = mmap(0x100000000000, 2M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+a = mmap(top - 1T, 2M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
 madvise(a, 2M, MADV_HUGEPAGE)
 store(a + 4K, 4K, 'H')
 pagemap(a, 2M)

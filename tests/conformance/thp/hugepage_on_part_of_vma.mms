@@ -1,5 +1,5 @@
 # MADV_HUGEPAGE on only half of a 4 MiB VMA: a fault in the hg half is a THP, a fault in the other half is not (kernel-notes: THP madvise)
-a = mmap(0x100000000000, 4M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+a = mmap(top - 1T, 4M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
 madvise(a + 2M, 2M, MADV_HUGEPAGE)
 store(a, 4K, 'N')
 store(a + 2M, 4K, 'H')

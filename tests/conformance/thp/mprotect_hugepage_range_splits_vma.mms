@@ -1,5 +1,5 @@
 # mprotect of half of a THP-backed VMA splits the VMA; the data stays readable in both halves (mm/huge_memory.c __split_huge_pmd, mm/mprotect.c)
-a = mmap(0x100000000000, 2M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+a = mmap(top - 1T, 2M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
 madvise(a, 2M, MADV_HUGEPAGE)
 store(a, 2M, 'X')
 mprotect(a + 1M, 1M, PROT_READ)

@@ -1,5 +1,5 @@
 # With THP in madvise mode, an aligned 2 MiB range without MADV_HUGEPAGE gets a small page (kernel-notes: THP madvise)
-a = mmap(0x100000000000, 2M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+a = mmap(top - 1T, 2M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
 store(a, 4K, 'N')
 pagemap(a, 8K)
 load(a, 4K)

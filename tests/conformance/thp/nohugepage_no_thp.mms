@@ -1,5 +1,5 @@
 # MADV_NOHUGEPAGE after MADV_HUGEPAGE: faults get small pages again (mm/khugepaged.c hugepage_madvise)
-a = mmap(0x100000000000, 2M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+a = mmap(top - 1T, 2M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
 madvise(a, 2M, MADV_HUGEPAGE)
 madvise(a, 2M, MADV_NOHUGEPAGE)
 store(a, 4K, 'N')

@@ -1,5 +1,5 @@
 # A MADV_HUGEPAGE range that does not cover a whole aligned 2 MiB gets small pages only (mm/huge_memory.c thp_vma_suitable_order)
-a = mmap(0x100000001000, 2M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+a = mmap(top - 1T + 4K, 2M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
 madvise(a, 2M, MADV_HUGEPAGE)
 store(a, 8K, 'S')
 pagemap(a, 16K)

@@ -1,5 +1,5 @@
 # MADV_POPULATE_WRITE on a MADV_HUGEPAGE 4 MiB-aligned range faults two THPs (mm/madvise.c madvise_populate, mm/huge_memory.c)
-a = mmap(0x100000000000, 4M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+a = mmap(top - 1T, 4M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
 madvise(a, 4M, MADV_HUGEPAGE)
 madvise(a, 4M, MADV_POPULATE_WRITE)
 pagemap(a, 4M)

@@ -1,7 +1,7 @@
 # shmem THP is never: a memfd MAP_SHARED 2 MiB-aligned range with MADV_HUGEPAGE still gets small pages (kernel-notes: shmem THP never)
 fd = memfd_create("m", 0)
 ftruncate(fd, 2M)
-a = mmap(0x100000000000, 2M, PROT_READ|PROT_WRITE, MAP_SHARED|MAP_FIXED, fd, 0)
+a = mmap(top - 1T, 2M, PROT_READ|PROT_WRITE, MAP_SHARED|MAP_FIXED, fd, 0)
 madvise(a, 2M, MADV_HUGEPAGE)
 store(a, 4K, 'M')
 pagemap(a, 8K)

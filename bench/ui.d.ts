@@ -1,0 +1,8 @@
+import type { ExplorerStore } from '../src/store/store';
+declare global {
+    interface Window {
+        __mmscope?: {
+            readonly store: ExplorerStore;
+        };
+    }
+}

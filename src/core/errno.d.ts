@@ -1,0 +1,26 @@
+/** errno values (include/uapi/asm-generic/errno-base.h, errno.h) and their names. */
+export declare const EPERM = 1;
+export declare const ENOENT = 2;
+export declare const ESRCH = 3;
+export declare const EINTR = 4;
+export declare const EIO = 5;
+export declare const EBADF = 9;
+export declare const EAGAIN = 11;
+export declare const ENOMEM = 12;
+export declare const EACCES = 13;
+export declare const EFAULT = 14;
+export declare const EBUSY = 16;
+export declare const EEXIST = 17;
+export declare const ENODEV = 19;
+export declare const EINVAL = 22;
+export declare const ENFILE = 23;
+export declare const EMFILE = 24;
+export declare const ENOTTY = 25;
+export declare const EFBIG = 27;
+export declare const ENOSPC = 28;
+export declare const ESPIPE = 29;
+export declare const ENOSYS = 38;
+export declare const EOVERFLOW = 75;
+export declare const EOPNOTSUPP = 95;
+export declare const ERRNO_NAMES: Record<number, string>;
+export declare function errnoName(e: number): string;

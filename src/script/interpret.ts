@@ -1,0 +1,210 @@
+/**
+ * The simulator's executor: runs a lowered `Program` on the core (`src/core`) op by op and
+ * reports, for each op, the raw `Fact` the transcript prints and the effect records the views
+ * animate. `Simulation` is the explorer's handle (step, clone for checkpoints); `simulate` runs
+ * a whole program.
+ */
+import type { Effect } from '../core/effects';
+import { Mm } from '../core/mm';
+import { profileFor } from '../core/profiles';
+import { mapsLines, pagemapRanges } from '../core/observe';
+import { runThread, settle, startAccess } from '../core/cpu';
+import { sysMmap } from '../core/syscalls/mmap';
+import { sysMunmap } from '../core/syscalls/munmap';
+import { sysMprotect } from '../core/syscalls/mprotect';
+import { sysMadvise } from '../core/syscalls/madvise';
+import { sysMlock, sysMlock2, sysMunlock } from '../core/syscalls/mlock';
+import {
+  sysClose,
+  sysFallocate,
+  sysFtruncate,
+  sysMemfdCreate,
+  sysUserfaultfd,
+} from '../core/syscalls/memfd';
+import { sysMremap } from '../core/syscalls/mremap';
+import { SYS_ENOSYS, type SysResult } from '../core/syscalls/result';
+import { ENOSYS } from '../core/errno';
+import type { Thread } from '../core/threads';
+import type { AccessOutcome, Fact, RunHeader } from './facts';
+import { TOP_SLOT, type Arg, type Op, type Program } from './program';
+
+export interface SimStep {
+  readonly op: Op;
+  readonly fact: Fact;
+  readonly effects: readonly Effect[];
+}
+
+const U64 = (1n << 64n) - 1n;
+
+// The same words as the oracle's decoder (src/oracle/decode.ts), so transcripts match.
+function unboundMessage(name: string): string {
+  return `${name} is not bound (the call that binds it failed)`;
+}
+function blockedMessage(thread: string): string {
+  return `thread ${thread} is blocked in a userfault: wait for it or resolve the fault first`;
+}
+const PAGEMAP_TOO_LARGE = 'pagemap() covers more than 16M pages (64G)';
+
+class Unbound extends Error {
+  constructor(readonly slot: number) {
+    super('unbound');
+  }
+}
+
+export class Simulation {
+  readonly program: Program;
+  readonly header: RunHeader;
+  readonly mm: Mm;
+  /** Slot values; undefined = unbound. */
+  private slots: Array<bigint | undefined>;
+  private pc: number;
+  private stopped: boolean;
+
+  constructor(program: Program, src?: Simulation) {
+    this.program = program;
+    if (src !== undefined) {
+      this.mm = src.mm.clone();
+      this.header = src.header;
+      this.slots = src.slots.slice();
+      this.pc = src.pc;
+      this.stopped = src.stopped;
+      return;
+    }
+    const profile = profileFor(program.profile);
+    if (profile === null) throw new Error(`unknown kernel profile ${program.profile}`);
+    this.mm = new Mm(profile);
+    this.header = { top: BigInt(this.mm.top) };
+    this.slots = program.slots.map((_, i) => (i === TOP_SLOT ? BigInt(this.mm.top) : undefined));
+    this.pc = 0;
+    this.stopped = false;
+  }
+
+  /** Deep copy: the explorer's timeline checkpoints. */
+  clone(): Simulation {
+    return new Simulation(this.program, this);
+  }
+
+  /** Index of the next op to run. */
+  get position(): number {
+    return this.pc;
+  }
+
+  get done(): boolean {
+    return this.stopped || this.pc >= this.program.ops.length;
+  }
+
+  /** Run the next op; null when the program is over (or stopped at a script error). */
+  step(): SimStep | null {
+    if (this.done) return null;
+    const op = this.program.ops[this.pc++]!;
+    let fact: Fact;
+    try {
+      fact = this.exec(op);
+    } catch (e) {
+      if (!(e instanceof Unbound)) throw e;
+      const name = this.program.slots[e.slot]?.name ?? `#${e.slot}`;
+      fact = { kind: 'error', message: unboundMessage(name) };
+    }
+    if (fact.kind === 'error') this.stopped = true;
+    return { op, fact, effects: this.mm.log.take() };
+  }
+
+  private arg(a: Arg): bigint {
+    if (a.slot === -1) return a.k & U64;
+    const v = this.slots[a.slot];
+    if (v === undefined) throw new Unbound(a.slot);
+    return (v + a.k) & U64;
+  }
+
+  private exec(op: Op): Fact {
+    const mm = this.mm;
+    switch (op.kind) {
+      case 'call': {
+        const args = op.args.map((a) => this.arg(a));
+        const r = this.call(op.call, args, op.str);
+        if (op.call === 'read') return { kind: 'read', message: null, errno: r.errno };
+        if (r.errno === 0 && op.bind >= 0) this.slots[op.bind] = r.ret & U64;
+        settle(mm);
+        return { kind: 'call', ret: r.ret, errno: r.errno, out: r.out };
+      }
+      case 'access': {
+        const addr = this.arg(op.addr);
+        const len = this.arg(op.len);
+        const name = this.program.threads[op.thread] ?? 'main';
+        const t = mm.thread(name);
+        if (t.state() === 'blocked') return { kind: 'error', message: blockedMessage(name) };
+        startAccess(mm, t, op.access, addr, len, op.tag);
+        runThread(mm, t);
+        settle(mm);
+        return { kind: 'access', outcome: outcomeOf(t)! };
+      }
+      case 'wait': {
+        const name = this.program.threads[op.thread] ?? 'main';
+        const t = mm.thread(name);
+        settle(mm);
+        return { kind: 'wait', outcome: outcomeOf(t) };
+      }
+      case 'maps':
+        return { kind: 'maps', entries: mapsLines(mm) };
+      case 'pagemap': {
+        const ranges = op.ranges.map((r) => [this.arg(r.addr), this.arg(r.len)] as const);
+        const pages = pagemapRanges(mm, ranges);
+        if (pages === null) return { kind: 'error', message: PAGEMAP_TOO_LARGE };
+        return { kind: 'pagemap', pages };
+      }
+      case 'pgtables':
+        return { kind: 'pgtables', delta: mm.pgtablesDelta() };
+    }
+  }
+
+  private call(name: string, a: readonly bigint[], str: string | null): SysResult {
+    const mm = this.mm;
+    const x = (i: number): bigint => a[i] ?? 0n;
+    switch (name) {
+      case 'mmap':
+        return sysMmap(mm, x(0), x(1), x(2), x(3), x(4), x(5));
+      case 'munmap':
+        return sysMunmap(mm, x(0), x(1));
+      case 'mprotect':
+        return sysMprotect(mm, x(0), x(1), x(2));
+      case 'madvise':
+        return sysMadvise(mm, x(0), x(1), x(2));
+      case 'mremap':
+        return sysMremap(mm, x(0), x(1), x(2), x(3), x(4));
+      case 'mlock':
+        return sysMlock(mm, x(0), x(1));
+      case 'mlock2':
+        return sysMlock2(mm, x(0), x(1), x(2));
+      case 'munlock':
+        return sysMunlock(mm, x(0), x(1));
+      case 'memfd_create':
+        return sysMemfdCreate(mm, str ?? '', x(0));
+      case 'ftruncate':
+        return sysFtruncate(mm, x(0), x(1));
+      case 'fallocate':
+        return sysFallocate(mm, x(0), x(1), x(2), x(3));
+      case 'close':
+        return sysClose(mm, x(0));
+      case 'userfaultfd':
+        return sysUserfaultfd(mm, x(0));
+      default:
+        // userfaultfd, ioctl, read: the userfaultfd work (next issue).
+        void ENOSYS;
+        return SYS_ENOSYS;
+    }
+  }
+}
+
+function outcomeOf(t: Thread): AccessOutcome | null {
+  const a = t.access;
+  if (a === null) return null;
+  return { access: a.kind, tags: a.tagList(), stop: a.stop };
+}
+
+/** Run a whole program. */
+export function simulate(program: Program): { header: RunHeader; steps: SimStep[] } {
+  const sim = new Simulation(program);
+  const steps: SimStep[] = [];
+  for (let s = sim.step(); s !== null; s = sim.step()) steps.push(s);
+  return { header: sim.header, steps };
+}

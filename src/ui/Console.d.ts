@@ -1,0 +1,1 @@
+export declare function Console(): import("react").JSX.Element;

@@ -1,0 +1,1 @@
+export declare function Panes(): import("react").JSX.Element;

@@ -1,0 +1,1 @@
+export declare function Timeline(): import("react").JSX.Element;

@@ -1,0 +1,1 @@
+export declare function Transport(): import("react").JSX.Element;

@@ -1,0 +1,1 @@
+export declare function AddressSpacePane(): import("react").JSX.Element;

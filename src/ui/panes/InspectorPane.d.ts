@@ -1,0 +1,1 @@
+export declare function InspectorPane(): import("react").JSX.Element;

@@ -1,0 +1,1 @@
+export declare function PageTablesPane(): import("react").JSX.Element;

@@ -1,0 +1,1 @@
+export declare function PhysicalMemoryPane(): import("react").JSX.Element;

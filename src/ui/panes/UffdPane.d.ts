@@ -1,0 +1,1 @@
+export declare function UffdPane(): import("react").JSX.Element;

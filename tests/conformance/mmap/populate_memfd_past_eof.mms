@@ -1,0 +1,5 @@
+# MAP_POPULATE of a memfd mapping longer than the file succeeds and populates the pages up to EOF only (mm/gup.c __mm_populate ignores errors)
+fd = memfd_create("m", 0)
+ftruncate(fd, 8K)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_SHARED|MAP_POPULATE, fd, 0)
+pagemap(a, 16K)

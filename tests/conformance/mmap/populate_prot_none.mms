@@ -1,0 +1,6 @@
+# MAP_POPULATE and MAP_LOCKED on PROT_NONE memory succeed but populate nothing (mm/gup.c: PROT_NONE VMAs are skipped, errors ignored by mm_populate)
+a = mmap(NULL, 8K, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_POPULATE)
+pagemap(a, 8K)
+b = mmap(NULL, 8K, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_LOCKED)
+pagemap(b, 8K)
+maps()

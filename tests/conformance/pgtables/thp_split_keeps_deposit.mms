@@ -1,0 +1,8 @@
+# Splitting a huge PMD withdraws the deposited table and uses it as the PTE table: no new allocation (mm/huge_memory.c __split_huge_pmd_locked pgtable_trans_huge_withdraw)
+a = mmap(top - 1T, 2M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+madvise(a, 2M, MADV_HUGEPAGE)
+store(a, 4K, 'H')
+pgtables()
+madvise(a + 4K, 4K, MADV_DONTNEED)
+pgtables()
+pagemap(a, 8K)

@@ -1,8 +1,0 @@
-# Pages 1 GiB apart need two PMD tables and two PTE tables under one PUD table: +20K (mm/memory.c __pmd_alloc)
-a = mmap(0x100000000000, 4K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
-b = mmap(0x100040000000, 4K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
-store(a, 4K, 'A')
-store(b, 4K, 'B')
-pgtables()
-munmap(b, 4K)
-pgtables()

@@ -1,0 +1,8 @@
+# munmap of half of a THP splits the huge PMD; the other half stays mapped, still part of the large folio (mm/huge_memory.c __split_huge_pmd)
+a = mmap(top - 1T, 2M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+madvise(a, 2M, MADV_HUGEPAGE)
+store(a, 2M, 'U')
+munmap(a + 1M, 1M)
+pagemap(a, 8K, a + 1M - 8K, 16K)
+maps()
+load(a + 1M - 4K, 8K)

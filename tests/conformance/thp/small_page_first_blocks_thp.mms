@@ -1,0 +1,8 @@
+# A 2 MiB range that already has a PTE table gets small pages even after MADV_HUGEPAGE; the next aligned 2 MiB range gets a THP (mm/memory.c __handle_mm_fault: pmd_none check)
+a = mmap(top - 1T, 4M, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+store(a, 4K, 'S')
+madvise(a, 4M, MADV_HUGEPAGE)
+store(a + 8K, 4K, 'T')
+store(a + 2M, 4K, 'U')
+pagemap(a, 16K, a + 2M, 8K)
+pgtables()

@@ -1,0 +1,5 @@
+# UFFDIO_API reports every supported feature (0x1ffff on 6.18) and ioctls REGISTER|UNREGISTER|API whatever subset was requested (kernel-notes: userfaultfd; fs/userfaultfd.c userfaultfd_api)
+u = userfaultfd(O_CLOEXEC)
+ioctl(u, UFFDIO_API, UFFD_FEATURE_EVENT_REMAP|UFFD_FEATURE_THREAD_ID)
+v = userfaultfd(O_CLOEXEC)
+ioctl(v, UFFDIO_API, 0x1ffff)

@@ -1,0 +1,7 @@
+# A second UFFDIO_API on the same fd always fails with EINVAL, whatever it asks for (kernel-notes: userfaultfd; fs/userfaultfd.c userfaultfd_api)
+u = userfaultfd(O_CLOEXEC)
+ioctl(u, UFFDIO_API, UFFD_FEATURE_THREAD_ID)
+ioctl(u, UFFDIO_API, 0)
+ioctl(u, UFFDIO_API, UFFD_FEATURE_THREAD_ID)
+ioctl(u, UFFDIO_API, 0x20000)
+read(u)

@@ -1,0 +1,8 @@
+# UFFDIO_API with a feature bit the kernel lacks fails with EINVAL and zeroes the struct; the fd stays usable for a correct handshake (kernel-notes: userfaultfd; fs/userfaultfd.c userfaultfd_api)
+u = userfaultfd(O_CLOEXEC)
+ioctl(u, UFFDIO_API, 0x20000)
+ioctl(u, UFFDIO_API, UFFD_FEATURE_MOVE|0x80000000)
+ioctl(u, UFFDIO_API, -1)
+read(u)
+ioctl(u, UFFDIO_API, UFFD_FEATURE_MOVE)
+read(u)

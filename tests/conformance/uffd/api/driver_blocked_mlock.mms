@@ -1,0 +1,8 @@
+# mlock populating a registered empty range faults inside the kernel: the script itself would wait in handle_userfault forever, so the run ends with an error (oracle/mmsexec.c header; mm/gup.c populate_vma_page_range)
+u = userfaultfd(O_CLOEXEC)
+ioctl(u, UFFDIO_API, 0)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+ioctl(u, UFFDIO_REGISTER, a, 16K, UFFDIO_REGISTER_MODE_MISSING)
+store(a, 4K, 'A')
+mlock(a, 16K)
+maps()

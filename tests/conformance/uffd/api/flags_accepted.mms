@@ -1,0 +1,7 @@
+# userfaultfd(2) accepts only O_CLOEXEC|O_NONBLOCK|UFFD_USER_MODE_ONLY, in any combination (kernel-notes: userfaultfd; fs/userfaultfd.c new_userfaultfd)
+a = userfaultfd(0)
+b = userfaultfd(O_CLOEXEC)
+c = userfaultfd(O_NONBLOCK)
+d = userfaultfd(UFFD_USER_MODE_ONLY)
+e = userfaultfd(O_CLOEXEC|O_NONBLOCK|UFFD_USER_MODE_ONLY)
+ioctl(e, UFFDIO_API, 0)

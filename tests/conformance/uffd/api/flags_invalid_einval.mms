@@ -1,0 +1,8 @@
+# userfaultfd(2) with any flag outside O_CLOEXEC|O_NONBLOCK|UFFD_USER_MODE_ONLY fails with EINVAL (kernel-notes: userfaultfd; fs/userfaultfd.c new_userfaultfd)
+userfaultfd(O_RDWR)
+userfaultfd(O_WRONLY)
+userfaultfd(O_CLOEXEC|2)
+userfaultfd(0x100)
+userfaultfd(0x80000000)
+userfaultfd(-1)
+u = userfaultfd(O_CLOEXEC)

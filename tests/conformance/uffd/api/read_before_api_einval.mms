@@ -1,0 +1,5 @@
+# read(2) of a userfaultfd fails with EINVAL until UFFDIO_API; after it an empty queue reads -1 EAGAIN (kernel-notes: userfaultfd; fs/userfaultfd.c userfaultfd_read_iter)
+u = userfaultfd(O_CLOEXEC)
+read(u)
+ioctl(u, UFFDIO_API, 0)
+read(u)

@@ -1,0 +1,8 @@
+# CONTINUE on private anonymous memory fails with EINVAL (mapped=-22), whether the page is present or not: minor faults are shmem only (kernel-notes: userfaultfd, CONTINUE; mm/userfaultfd.c mfill_atomic)
+u = userfaultfd(O_CLOEXEC)
+ioctl(u, UFFDIO_API, 0)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+store(a, 4K, 'A')
+ioctl(u, UFFDIO_REGISTER, a, 16K, UFFDIO_REGISTER_MODE_MISSING)
+ioctl(u, UFFDIO_CONTINUE, a + 4K, 4K, 0)
+ioctl(u, UFFDIO_CONTINUE, a, 4K, 0)

@@ -1,0 +1,8 @@
+# A registered PROT_NONE VMA takes SIGSEGV on any access; no userfault message is queued (kernel-notes: userfaultfd, faults)
+u = userfaultfd(O_CLOEXEC)
+ioctl(u, UFFDIO_API, 0)
+a = mmap(NULL, 16K, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS)
+ioctl(u, UFFDIO_REGISTER, a, 16K, UFFDIO_REGISTER_MODE_MISSING)
+load(a, 4K)
+@t1 store(a, 4K, 'X')
+read(u)

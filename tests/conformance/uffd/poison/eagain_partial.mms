@@ -1,0 +1,8 @@
+# POISON that meets a present page after the first returns EAGAIN with updated = the bytes done (kernel-notes: userfaultfd, partial success)
+u = userfaultfd(O_CLOEXEC)
+ioctl(u, UFFDIO_API, 0)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+ioctl(u, UFFDIO_REGISTER, a, 16K, UFFDIO_REGISTER_MODE_MISSING)
+ioctl(u, UFFDIO_ZEROPAGE, a + 8K, 4K, 0)
+ioctl(u, UFFDIO_POISON, a, 16K, 0)
+pagemap(a, 16K)

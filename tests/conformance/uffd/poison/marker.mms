@@ -1,0 +1,8 @@
+# POISON installs a poison marker on empty PTEs (updated=bytes) that pagemap shows as marker:poison (kernel-notes: userfaultfd, POISON; mm/userfaultfd.c mfill_atomic_pte_poison)
+u = userfaultfd(O_CLOEXEC)
+ioctl(u, UFFDIO_API, 0)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+ioctl(u, UFFDIO_REGISTER, a, 16K, UFFDIO_REGISTER_MODE_MISSING)
+ioctl(u, UFFDIO_POISON, a + 4K, 8K, 0)
+pagemap(a, 16K)
+maps()

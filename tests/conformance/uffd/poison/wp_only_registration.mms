@@ -1,0 +1,8 @@
+# POISON works on a WP-only registration too (its ioctls include POISON), without UFFD_FEATURE_POISON requested (kernel-notes: userfaultfd, API, REGISTER table)
+u = userfaultfd(O_CLOEXEC)
+ioctl(u, UFFDIO_API, 0)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+ioctl(u, UFFDIO_REGISTER, a, 16K, UFFDIO_REGISTER_MODE_WP)
+ioctl(u, UFFDIO_POISON, a, 4K, 0)
+pagemap(a, 4K)
+load(a, 4K)

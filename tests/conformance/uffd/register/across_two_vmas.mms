@@ -1,0 +1,7 @@
+# One REGISTER may cover several VMAs of different protections: each keeps its own VMA and gets um (fs/userfaultfd.c userfaultfd_register)
+u = userfaultfd(O_CLOEXEC)
+ioctl(u, UFFDIO_API, 0)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+mprotect(a + 8K, 8K, PROT_READ)
+ioctl(u, UFFDIO_REGISTER, a, 16K, UFFDIO_REGISTER_MODE_MISSING)
+maps()

@@ -1,0 +1,6 @@
+# REGISTER MISSING on private anonymous memory: the ioctls mask of the kernel-notes table and the um/uw/ui flags in maps() (kernel-notes: userfaultfd, REGISTER table; fs/userfaultfd.c userfaultfd_register)
+u = userfaultfd(O_CLOEXEC)
+ioctl(u, UFFDIO_API, 0)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+ioctl(u, UFFDIO_REGISTER, a, 16K, UFFDIO_REGISTER_MODE_MISSING)
+maps()

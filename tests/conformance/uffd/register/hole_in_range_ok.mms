@@ -1,0 +1,7 @@
+# REGISTER over two VMAs with a hole between succeeds: holes are fine, each VMA gets um (kernel-notes: userfaultfd, REGISTER; fs/userfaultfd.c userfaultfd_register)
+u = userfaultfd(O_CLOEXEC)
+ioctl(u, UFFDIO_API, 0)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+munmap(a + 4K, 8K)
+ioctl(u, UFFDIO_REGISTER, a, 16K, UFFDIO_REGISTER_MODE_MISSING)
+maps()

@@ -1,0 +1,8 @@
+# REGISTER MISSING on a memfd mapped MAP_PRIVATE: the ioctls mask of the kernel-notes table and the um/uw/ui flags in maps() (kernel-notes: userfaultfd, REGISTER table; fs/userfaultfd.c userfaultfd_register)
+u = userfaultfd(O_CLOEXEC)
+ioctl(u, UFFDIO_API, 0)
+fd = memfd_create("heap", 0)
+ftruncate(fd, 16K)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE, fd, 0)
+ioctl(u, UFFDIO_REGISTER, a, 16K, UFFDIO_REGISTER_MODE_MISSING)
+maps()

@@ -1,0 +1,6 @@
+# REGISTER with mode 0 fails with EINVAL and leaves ioctls unwritten (kernel-notes: userfaultfd, REGISTER; fs/userfaultfd.c userfaultfd_register)
+u = userfaultfd(O_CLOEXEC)
+ioctl(u, UFFDIO_API, 0)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+ioctl(u, UFFDIO_REGISTER, a, 16K, 0)
+maps()

@@ -1,0 +1,8 @@
+# REGISTER of part of a VMA splits it: only the registered part shows um, a middle range gives three VMAs (kernel-notes: userfaultfd, REGISTER; fs/userfaultfd.c userfaultfd_register, mm/userfaultfd.c userfaultfd_register_range)
+u = userfaultfd(O_CLOEXEC)
+ioctl(u, UFFDIO_API, 0)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+ioctl(u, UFFDIO_REGISTER, a + 4K, 8K, UFFDIO_REGISTER_MODE_MISSING)
+maps()
+ioctl(u, UFFDIO_REGISTER, a, 4K, UFFDIO_REGISTER_MODE_WP)
+maps()

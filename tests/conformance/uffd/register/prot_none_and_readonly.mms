@@ -1,0 +1,8 @@
+# A PROT_NONE or read-only private VMA can be registered like any other: the mask depends on the memory type only (fs/userfaultfd.c vma_can_userfault)
+u = userfaultfd(O_CLOEXEC)
+ioctl(u, UFFDIO_API, 0)
+a = mmap(NULL, 8K, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS)
+r = mmap(NULL, 8K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)
+ioctl(u, UFFDIO_REGISTER, a, 8K, UFFDIO_REGISTER_MODE_MISSING|UFFDIO_REGISTER_MODE_WP)
+ioctl(u, UFFDIO_REGISTER, r, 8K, UFFDIO_REGISTER_MODE_MISSING)
+maps()

@@ -1,0 +1,8 @@
+# Starting an access on a thread still blocked in a userfault is a script error that ends the run (mms.md section 2 accesses)
+u = userfaultfd(O_CLOEXEC)
+ioctl(u, UFFDIO_API, 0)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+ioctl(u, UFFDIO_REGISTER, a, 16K, UFFDIO_REGISTER_MODE_MISSING)
+@t1 load(a, 4K)
+@t1 load(a + 4K, 4K)
+read(u)

@@ -1,0 +1,7 @@
+# UNREGISTER of the middle of a registered VMA splits it into three (fs/userfaultfd.c userfaultfd_unregister)
+u = userfaultfd(O_CLOEXEC)
+ioctl(u, UFFDIO_API, 0)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+ioctl(u, UFFDIO_REGISTER, a, 16K, UFFDIO_REGISTER_MODE_MISSING|UFFDIO_REGISTER_MODE_WP)
+ioctl(u, UFFDIO_UNREGISTER, a + 4K, 8K)
+maps()

@@ -1,0 +1,6 @@
+# UNREGISTER of a mapped range that was never registered succeeds and changes nothing (kernel-notes: userfaultfd, UNREGISTER; fs/userfaultfd.c userfaultfd_unregister)
+u = userfaultfd(O_CLOEXEC)
+ioctl(u, UFFDIO_API, 0)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+ioctl(u, UFFDIO_UNREGISTER, a, 16K)
+maps()

@@ -1,0 +1,8 @@
+# ZEROPAGE on a range not registered with this uffd fails with ENOENT and zeropage=-2 (kernel-notes: userfaultfd; mm/userfaultfd.c uffd_mfill_lock)
+u = userfaultfd(O_CLOEXEC)
+ioctl(u, UFFDIO_API, 0)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+ioctl(u, UFFDIO_ZEROPAGE, a, 4K, 0)
+ioctl(u, UFFDIO_REGISTER, a, 8K, UFFDIO_REGISTER_MODE_MISSING)
+ioctl(u, UFFDIO_ZEROPAGE, a + 4K, 8K, 0)
+pagemap(a, 16K)
