@@ -186,6 +186,9 @@ async function main(): Promise<void> {
   try {
     await waitForServer(BASE, 30_000);
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // tsx compiles this file with esbuild's keepNames, which wraps the functions passed to
+    // page.evaluate in a `__name(fn, "name")` helper that only exists in Node: give the page one.
+    await page.addInitScript('globalThis.__name = (f) => f;');
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
 

@@ -55,6 +55,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/personality.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -1460,7 +1461,23 @@ static void start_thread(pthread_t *th, int stack, void *(*fn)(void *), void *ar
   pthread_attr_destroy(&at);
 }
 
-int main(void) {
+int main(int argc, char **argv) {
+  (void)argc;
+  /* Run without address-space randomization (ADDR_NO_RANDOMIZE, as `setarch -R` does), so
+   * that `top` (the 1 GiB boundary below the libraries) is the same on every run: a script
+   * that maps at a literal fixed address such as 0x100000000000 then prints it as
+   * `top-0x6fffc0000000` every time, and the simulator uses the same `top` (0x7fffc0000000
+   * here). The personality only takes effect at exec, hence the re-exec of ourselves; stdin
+   * (the program) has not been read yet, so it passes through untouched. */
+  {
+    int pers = personality(0xffffffff);
+    if (pers != -1 && !(pers & ADDR_NO_RANDOMIZE) && !getenv("MMSEXEC_ASLR")) {
+      if (personality((unsigned long)pers | ADDR_NO_RANDOMIZE) != -1) {
+        execv("/proc/self/exe", argv);
+        /* exec failed: go on with ASLR; `top` then varies between runs. */
+      }
+    }
+  }
   /* No mmap from malloc from here on (glibc: M_MMAP_MAX 0 serves large requests from brk;
    * one arena, so no thread creates a 64 MiB arena mapping). */
   mallopt(M_MMAP_MAX, 0);

@@ -12,21 +12,27 @@ export { runOracle, simulate };
  * `line` and `column` are those of the first.
  */
 export declare class ScriptErrors extends ScriptError {
-    readonly name = "ScriptErrors";
-    readonly fileName: string;
-    readonly errors: readonly ScriptError[];
-    constructor(fileName: string, errors: readonly ScriptError[]);
+  readonly name = 'ScriptErrors';
+  readonly fileName: string;
+  readonly errors: readonly ScriptError[];
+  constructor(fileName: string, errors: readonly ScriptError[]);
 }
 /** The lowered program, or a thrown ScriptErrors. */
 export declare function compileScript(text: string, name: string): Program;
 /** The simulator's transcript of a script. */
 export declare function simulatorTranscript(text: string, name: string): string;
 /** The real kernel's transcript of a script, or why the oracle could not run it. */
-export declare function oracleTranscript(text: string, name: string): Promise<{
-    ok: true;
-    transcript: string;
-} | {
-    ok: false;
-    skip: boolean;
-    reason: string;
-}>;
+export declare function oracleTranscript(
+  text: string,
+  name: string,
+): Promise<
+  | {
+      ok: true;
+      transcript: string;
+    }
+  | {
+      ok: false;
+      skip: boolean;
+      reason: string;
+    }
+>;

@@ -5,8 +5,8 @@
  */
 type EditOp = ' ' | '-' | '+';
 interface Edit {
-    readonly op: EditOp;
-    readonly text: string;
+  readonly op: EditOp;
+  readonly text: string;
 }
 /** The shortest edit script turning `a` into `b`. */
 export declare function diffLines(a: readonly string[], b: readonly string[]): Edit[];
@@ -14,5 +14,11 @@ export declare function diffLines(a: readonly string[], b: readonly string[]): E
  * `diff -u a b` of two texts, labelled; '' when they are equal.
  * @param context lines of context around each change (diff's default is 3)
  */
-export declare function unifiedDiff(a: string, b: string, labelA: string, labelB: string, context?: number): string;
+export declare function unifiedDiff(
+  a: string,
+  b: string,
+  labelA: string,
+  labelB: string,
+  context?: number,
+): string;
 export {};

@@ -12,15 +12,15 @@ declare const pfnBrand: unique symbol;
 declare const pgoffBrand: unique symbol;
 /** A user virtual address in bytes, 0 <= a <= TASK_SIZE. */
 export type Vaddr = number & {
-    readonly [vaddrBrand]: true;
+  readonly [vaddrBrand]: true;
 };
 /** A physical page frame number of the simulated machine. */
 export type Pfn = number & {
-    readonly [pfnBrand]: true;
+  readonly [pfnBrand]: true;
 };
 /** A file offset in pages (the kernel's `pgoff_t`, `vma->vm_pgoff`). */
 export type Pgoff = number & {
-    readonly [pgoffBrand]: true;
+  readonly [pgoffBrand]: true;
 };
 export declare const PAGE_SHIFT = 12;
 export declare const PAGE_SIZE = 4096;

@@ -9,7 +9,14 @@ import { Access, type AccessKind, type Thread } from './threads';
  * Start an access of [addr, addr + len) on thread t: every page overlapping the range, in
  * ascending order (a range that wraps past 2^64 ends at the last page).
  */
-export declare function startAccess(mm: Mm, t: Thread, kind: AccessKind, addr: bigint, len: bigint, tag: number): Access;
+export declare function startAccess(
+  mm: Mm,
+  t: Thread,
+  kind: AccessKind,
+  addr: bigint,
+  len: bigint,
+  tag: number,
+): Access;
 /** Run thread t's access until it finishes, signals or blocks. */
 export declare function runThread(mm: Mm, t: Thread): void;
 /** The settle rule: run every runnable thread until each finishes or blocks. */

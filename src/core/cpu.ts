@@ -4,13 +4,16 @@
  * `accessPage`; a page that must wait leaves the access resumable at that page.
  */
 import type { Mm } from './mm';
+import { FAULT_BLOCK, FAULT_OK, FAULT_SIGBUS, runAccessPages } from './fault';
+import { vaddr } from './addr';
+import { Access, type AccessKind, type Thread } from './threads';
+// uffd: the wake order of userfaultfd waiters
+import { runWoken } from './uffd';
+
 // Local copies of addr.ts constants: module bindings cost a getter call per use under some
 // loaders (tsx), and these sit on the fault path.
 const PAGE_SIZE = 4096;
 const TASK_SIZE = 2 ** 47 - 4096;
-import { FAULT_BLOCK, FAULT_OK, FAULT_SIGBUS, runAccessPages } from './fault';
-import { vaddr } from './addr';
-import { Access, type AccessKind, type Thread } from './threads';
 
 const PAGE = BigInt(PAGE_SIZE);
 const U64_MAX = (1n << 64n) - 1n;
@@ -19,7 +22,14 @@ const U64_MAX = (1n << 64n) - 1n;
  * Start an access of [addr, addr + len) on thread t: every page overlapping the range, in
  * ascending order (a range that wraps past 2^64 ends at the last page).
  */
-export function startAccess(mm: Mm, t: Thread, kind: AccessKind, addr: bigint, len: bigint, tag: number): Access {
+export function startAccess(
+  mm: Mm,
+  t: Thread,
+  kind: AccessKind,
+  addr: bigint,
+  len: bigint,
+  tag: number,
+): Access {
   const first = addr & ~(PAGE - 1n);
   let npages = 0n;
   if (len !== 0n) {
@@ -74,8 +84,11 @@ export function runThread(mm: Mm, t: Thread): void {
 
 /** The settle rule: run every runnable thread until each finishes or blocks. */
 export function settle(mm: Mm): void {
+  // uffd: threads woken by a userfaultfd wake-up run first, in the order they blocked
+  runWoken(mm, (t) => runThread(mm, t));
   for (const t of mm.threads) {
     const a = t.access;
-    if (a !== null && !a.finished && (a.stop === null || a.stop.kind !== 'blocked')) runThread(mm, t);
+    if (a !== null && !a.finished && (a.stop === null || a.stop.kind !== 'blocked'))
+      runThread(mm, t);
   }
 }

@@ -13,160 +13,202 @@ export type TableLevel = 'pud' | 'pmd' | 'pte';
 export type MoveLevel = 'pud' | 'pmd' | 'pte';
 /** An immutable snapshot of a VMA at the moment of the record. */
 export interface VmaRecord {
-    /** Stable identity while the VMA lives; a split keeps it on the lowest part. */
-    readonly id: number;
-    readonly start: Vaddr;
-    readonly end: Vaddr;
-    /** VM_* flag bits (see vma.ts), including VM_READ/WRITE/EXEC/SHARED. */
-    readonly flags: number;
-    readonly backing: BackingRecord;
-    /** File offset of `start` in pages (anonymous VMAs too, as the kernel keeps it). */
-    readonly pgoff: Pgoff;
+  /** Stable identity while the VMA lives; a split keeps it on the lowest part. */
+  readonly id: number;
+  readonly start: Vaddr;
+  readonly end: Vaddr;
+  /** VM_* flag bits (see vma.ts), including VM_READ/WRITE/EXEC/SHARED. */
+  readonly flags: number;
+  readonly backing: BackingRecord;
+  /** File offset of `start` in pages (anonymous VMAs too, as the kernel keeps it). */
+  readonly pgoff: Pgoff;
 }
-export type BackingRecord = {
-    readonly kind: 'anon';
-} | {
-    readonly kind: 'shared-anon';
-    readonly inode: number;
-} | {
-    readonly kind: 'memfd';
-    readonly inode: number;
-    readonly name: string;
-};
+export type BackingRecord =
+  | {
+      readonly kind: 'anon';
+    }
+  | {
+      readonly kind: 'shared-anon';
+      readonly inode: number;
+    }
+  | {
+      readonly kind: 'memfd';
+      readonly inode: number;
+      readonly name: string;
+    };
 /** What a page-table entry holds, for the views' colouring. */
-export type EntryKind = 'anon' | 'cache' | 'zero' | 'huge' | 'huge-zero' | 'marker-wp' | 'marker-poison' | 'marker-guard';
-export type Cause = 'fault' | 'cow' | 'populate' | 'munmap' | 'madvise' | 'mremap' | 'truncate' | 'punch-hole' | 'mprotect' | 'uffd-copy' | 'uffd-zeropage' | 'uffd-continue' | 'uffd-move' | 'uffd-wp' | 'uffd-poison';
-export type FaultOutcome = 'zero' | 'anon' | 'cow' | 'reuse' | 'cache' | 'thp' | 'huge-zero' | 'sigsegv' | 'sigbus' | 'userfault';
-export type Effect = {
-    readonly type: 'vma.add';
-    readonly vma: VmaRecord;
-} | {
-    readonly type: 'vma.remove';
-    readonly vma: VmaRecord;
-}
-/** Same VMA (same id), new range, flags or pgoff: in-place growth, mprotect of a whole VMA. */
- | {
-    readonly type: 'vma.change';
-    readonly before: VmaRecord;
-    readonly after: VmaRecord;
-}
-/** One VMA became several adjacent ones (__split_vma). */
- | {
-    readonly type: 'vma.split';
-    readonly before: VmaRecord;
-    readonly after: readonly VmaRecord[];
-}
-/** Adjacent VMAs became one (vma_merge). */
- | {
-    readonly type: 'vma.merge';
-    readonly before: readonly VmaRecord[];
-    readonly after: VmaRecord;
-}
-/** mremap moved a VMA (copy_vma): `after` is the new VMA at the destination. */
- | {
-    readonly type: 'vma.move';
-    readonly before: VmaRecord;
-    readonly after: VmaRecord;
-}
-/** A page table at `level` covering [base, base + span of the table) was allocated/freed. */
- | {
-    readonly type: 'table.alloc';
-    readonly level: TableLevel;
-    readonly base: Vaddr;
-} | {
-    readonly type: 'table.free';
-    readonly level: TableLevel;
-    readonly base: Vaddr;
-}
-/**
- * move_page_tables moved `count` entries at `level` from `from` to `to`: one PUD entry
- * (a whole PMD table, 1 GiB), one PMD entry (a PTE table or a THP, 2 MiB), or PTEs one by
- * one. One record per chunk of the kernel's loop.
- */
- | {
-    readonly type: 'entries.move';
-    readonly level: MoveLevel;
-    readonly from: Vaddr;
-    readonly to: Vaddr;
-    readonly count: number;
-    readonly huge: boolean;
-}
-/** `pages` consecutive entries from `addr` now map frames pfn, pfn+1, ... (zero: all the same). */
- | {
-    readonly type: 'entries.set';
-    readonly addr: Vaddr;
-    readonly pages: number;
-    readonly entry: EntryKind;
-    readonly pfn: Pfn;
-    readonly writable: boolean;
-    readonly cause: Cause;
-} | {
-    readonly type: 'entries.clear';
-    readonly addr: Vaddr;
-    readonly pages: number;
-    readonly cause: Cause;
-}
-/** Protection or uffd-wp bit of present entries changed (mprotect, UFFDIO_WRITEPROTECT). */
- | {
-    readonly type: 'entries.protect';
-    readonly addr: Vaddr;
-    readonly pages: number;
-    readonly writable: boolean;
-    readonly wp: boolean;
-    readonly cause: Cause;
-} | {
-    readonly type: 'frames.alloc';
-    readonly pfn: Pfn;
-    readonly count: number;
-    readonly kind: 'anon' | 'cache';
-} | {
-    readonly type: 'frames.free';
-    readonly pfn: Pfn;
-    readonly count: number;
-} | {
-    readonly type: 'cache.insert';
-    readonly inode: number;
-    readonly index: Pgoff;
-    readonly count: number;
-    readonly pfn: Pfn;
-} | {
-    readonly type: 'cache.remove';
-    readonly inode: number;
-    readonly index: Pgoff;
-    readonly count: number;
-} | {
-    readonly type: 'fault';
-    readonly thread: string;
-    readonly addr: Vaddr;
-    readonly pages: number;
-    readonly write: boolean;
-    readonly outcome: FaultOutcome;
-}
-/** userfaultfd (issue 3): a message queued, a message read, threads blocking and waking. */
- | {
-    readonly type: 'uffd.event';
-    readonly uffd: number;
-    readonly message: string;
-} | {
-    readonly type: 'uffd.read';
-    readonly uffd: number;
-    readonly message: string;
-} | {
-    readonly type: 'thread.block';
-    readonly thread: string;
-    readonly addr: Vaddr;
-} | {
-    readonly type: 'thread.wake';
-    readonly thread: string;
-    readonly addr: Vaddr;
-} | {
-    readonly type: 'thread.finish';
-    readonly thread: string;
-    readonly result: string;
-};
+export type EntryKind =
+  'anon' | 'cache' | 'zero' | 'huge' | 'huge-zero' | 'marker-wp' | 'marker-poison' | 'marker-guard';
+export type Cause =
+  | 'fault'
+  | 'cow'
+  | 'populate'
+  | 'munmap'
+  | 'madvise'
+  | 'mremap'
+  | 'truncate'
+  | 'punch-hole'
+  | 'mprotect'
+  | 'uffd-copy'
+  | 'uffd-zeropage'
+  | 'uffd-continue'
+  | 'uffd-move'
+  | 'uffd-wp'
+  | 'uffd-poison';
+export type FaultOutcome =
+  | 'zero'
+  | 'anon'
+  | 'cow'
+  | 'reuse'
+  | 'cache'
+  | 'thp'
+  | 'huge-zero'
+  | 'sigsegv'
+  | 'sigbus'
+  | 'userfault';
+export type Effect =
+  | {
+      readonly type: 'vma.add';
+      readonly vma: VmaRecord;
+    }
+  | {
+      readonly type: 'vma.remove';
+      readonly vma: VmaRecord;
+    }
+  /** Same VMA (same id), new range, flags or pgoff: in-place growth, mprotect of a whole VMA. */
+  | {
+      readonly type: 'vma.change';
+      readonly before: VmaRecord;
+      readonly after: VmaRecord;
+    }
+  /** One VMA became several adjacent ones (__split_vma). */
+  | {
+      readonly type: 'vma.split';
+      readonly before: VmaRecord;
+      readonly after: readonly VmaRecord[];
+    }
+  /** Adjacent VMAs became one (vma_merge). */
+  | {
+      readonly type: 'vma.merge';
+      readonly before: readonly VmaRecord[];
+      readonly after: VmaRecord;
+    }
+  /** mremap moved a VMA (copy_vma): `after` is the new VMA at the destination. */
+  | {
+      readonly type: 'vma.move';
+      readonly before: VmaRecord;
+      readonly after: VmaRecord;
+    }
+  /** A page table at `level` covering [base, base + span of the table) was allocated/freed. */
+  | {
+      readonly type: 'table.alloc';
+      readonly level: TableLevel;
+      readonly base: Vaddr;
+    }
+  | {
+      readonly type: 'table.free';
+      readonly level: TableLevel;
+      readonly base: Vaddr;
+    }
+  /**
+   * move_page_tables moved `count` entries at `level` from `from` to `to`: one PUD entry
+   * (a whole PMD table, 1 GiB), one PMD entry (a PTE table or a THP, 2 MiB), or PTEs one by
+   * one. One record per chunk of the kernel's loop.
+   */
+  | {
+      readonly type: 'entries.move';
+      readonly level: MoveLevel;
+      readonly from: Vaddr;
+      readonly to: Vaddr;
+      readonly count: number;
+      readonly huge: boolean;
+    }
+  /** `pages` consecutive entries from `addr` now map frames pfn, pfn+1, ... (zero: all the same). */
+  | {
+      readonly type: 'entries.set';
+      readonly addr: Vaddr;
+      readonly pages: number;
+      readonly entry: EntryKind;
+      readonly pfn: Pfn;
+      readonly writable: boolean;
+      readonly cause: Cause;
+    }
+  | {
+      readonly type: 'entries.clear';
+      readonly addr: Vaddr;
+      readonly pages: number;
+      readonly cause: Cause;
+    }
+  /** Protection or uffd-wp bit of present entries changed (mprotect, UFFDIO_WRITEPROTECT). */
+  | {
+      readonly type: 'entries.protect';
+      readonly addr: Vaddr;
+      readonly pages: number;
+      readonly writable: boolean;
+      readonly wp: boolean;
+      readonly cause: Cause;
+    }
+  | {
+      readonly type: 'frames.alloc';
+      readonly pfn: Pfn;
+      readonly count: number;
+      readonly kind: 'anon' | 'cache';
+    }
+  | {
+      readonly type: 'frames.free';
+      readonly pfn: Pfn;
+      readonly count: number;
+    }
+  | {
+      readonly type: 'cache.insert';
+      readonly inode: number;
+      readonly index: Pgoff;
+      readonly count: number;
+      readonly pfn: Pfn;
+    }
+  | {
+      readonly type: 'cache.remove';
+      readonly inode: number;
+      readonly index: Pgoff;
+      readonly count: number;
+    }
+  | {
+      readonly type: 'fault';
+      readonly thread: string;
+      readonly addr: Vaddr;
+      readonly pages: number;
+      readonly write: boolean;
+      readonly outcome: FaultOutcome;
+    }
+  /** userfaultfd (issue 3): a message queued, a message read, threads blocking and waking. */
+  | {
+      readonly type: 'uffd.event';
+      readonly uffd: number;
+      readonly message: string;
+    }
+  | {
+      readonly type: 'uffd.read';
+      readonly uffd: number;
+      readonly message: string;
+    }
+  | {
+      readonly type: 'thread.block';
+      readonly thread: string;
+      readonly addr: Vaddr;
+    }
+  | {
+      readonly type: 'thread.wake';
+      readonly thread: string;
+      readonly addr: Vaddr;
+    }
+  | {
+      readonly type: 'thread.finish';
+      readonly thread: string;
+      readonly result: string;
+    };
 /** Collects effects for one operation, coalescing page runs. */
 export declare class EffectLog {
-    readonly list: Effect[];
-    push(e: Effect): void;
-    take(): Effect[];
+  readonly list: Effect[];
+  push(e: Effect): void;
+  take(): Effect[];
 }

@@ -13,17 +13,24 @@ export declare const FAULT_OK = 0;
 export declare const FAULT_SIGSEGV = 1;
 export declare const FAULT_SIGBUS = 2;
 export declare const FAULT_BLOCK = 3;
-export type FaultResult = typeof FAULT_OK | typeof FAULT_SIGSEGV | typeof FAULT_SIGBUS | typeof FAULT_BLOCK;
+export type FaultResult =
+  typeof FAULT_OK | typeof FAULT_SIGSEGV | typeof FAULT_SIGBUS | typeof FAULT_BLOCK;
 /** Where a fault comes from: a CPU access, or get_user_pages (populate, mlock). */
 export interface FaultCtx {
-    readonly thread: string;
-    readonly cause: Cause;
+  readonly thread: string;
+  readonly cause: Cause;
 }
 /**
  * One CPU access to the page at `addr` (page-aligned, < TASK_SIZE): a store fills the page
  * with `tag`, a load reads its first byte into `mm.lastTag`. Returns a FAULT_* code.
  */
-export declare function accessPage(mm: Mm, thread: string, addr: number, write: boolean, tag: number): number;
+export declare function accessPage(
+  mm: Mm,
+  thread: string,
+  addr: number,
+  write: boolean,
+  tag: number,
+): number;
 /**
  * Run an access's remaining pages (the CPU side of a load/store): returns FAULT_OK when every
  * page was accessed, else the code of the page that stopped it (its address stays in a.next).
@@ -35,4 +42,10 @@ export declare function thpAllowed(v: Vma): boolean;
  * handle_mm_fault() for a VMA that permits the access. Performs the fault; the caller retries
  * the access.
  */
-export declare function handleMmFault(mm: Mm, v: Vma, addr: number, write: boolean, ctx: FaultCtx): number;
+export declare function handleMmFault(
+  mm: Mm,
+  v: Vma,
+  addr: number,
+  write: boolean,
+  ctx: FaultCtx,
+): number;

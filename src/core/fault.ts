@@ -15,16 +15,20 @@ import * as vmaMod from './vma';
 import * as anonVmaMod from './anonVma';
 import type { Access } from './threads';
 import * as hugeMod from './huge';
+// uffd: handle_userfault() and the userfaultfd checks of the fault path
+import { handleUserfault, shmemUserfault, uffdWpAsync } from './uffd';
 
 // Imports copied into module constants once: under some loaders (tsx) every use of an
 // imported binding is a getter call, and these sit on the fault path.
 const { vaddr } = addrMod;
 const { FF_UPTODATE, FRAME_ANON, HUGE_ZERO_PFN, ZERO_PFN } = framesMod;
-const { PFN_SHIFT, PMD_TABLE, PTE_DIRTY, PTE_PRESENT, PTE_UFFD_WP, PTE_WRITE, mkPte, pteIdx } = ptMod;
-const { VM_ACCESS_FLAGS, VM_HUGEPAGE, VM_MAYSHARE, VM_NOHUGEPAGE, VM_SHARED, VM_WRITE } = vmaMod;
+const { PFN_SHIFT, PTE_DIRTY, PTE_PRESENT, PTE_UFFD_WP, PTE_WRITE, mkPte, pteIdx } = ptMod;
+const { VM_HUGEPAGE, VM_MAYSHARE, VM_NOHUGEPAGE, VM_SHARED, VM_WRITE } = vmaMod;
 const { thpSuitable, vmaIsAnonymous, vmaLookup } = vmaMod;
 const { anonVmaPrepare } = anonVmaMod;
 const { splitHugePmd } = hugeMod;
+// uffd: registration flags tested on the fault path
+const { VM_UFFD_MINOR, VM_UFFD_MISSING, VM_UFFD_WP } = vmaMod;
 
 const PAGE_SIZE = 4096;
 const PTRS_PER_TABLE = 512;
@@ -49,7 +53,8 @@ const FAULT_FALLBACK = 4;
 const VM_WRITE_ = 0x2;
 const VM_ACCESS_ = 0x7;
 
-export type FaultResult = typeof FAULT_OK | typeof FAULT_SIGSEGV | typeof FAULT_SIGBUS | typeof FAULT_BLOCK;
+export type FaultResult =
+  typeof FAULT_OK | typeof FAULT_SIGSEGV | typeof FAULT_SIGBUS | typeof FAULT_BLOCK;
 
 /** Where a fault comes from: a CPU access, or get_user_pages (populate, mlock). */
 export interface FaultCtx {
@@ -61,7 +66,13 @@ export interface FaultCtx {
  * One CPU access to the page at `addr` (page-aligned, < TASK_SIZE): a store fills the page
  * with `tag`, a load reads its first byte into `mm.lastTag`. Returns a FAULT_* code.
  */
-export function accessPage(mm: Mm, thread: string, addr: number, write: boolean, tag: number): number {
+export function accessPage(
+  mm: Mm,
+  thread: string,
+  addr: number,
+  write: boolean,
+  tag: number,
+): number {
   let v = mm.vmaCache;
   if (v === null || addr < v.start || addr >= v.end) {
     const f = vmaLookup(mm, addr);
@@ -190,6 +201,9 @@ function doHugePmdAnonymousPage(
 ): number {
   // vmf_anon_prepare() comes first: even the huge zero page gives the VMA an anon_vma.
   anonVmaPrepare(mm, v);
+  // uffd: do_huge_pmd_anonymous_page() hands a MISSING fault to userland, mapping nothing
+  if ((v.flags & VM_UFFD_MISSING) !== 0)
+    return handleUserfault(mm, v, addr, write, VM_UFFD_MISSING, ctx);
   const pt = mm.pt;
   if (!write && mm.profile.thpUseZeroPage) {
     pt.deposited++;
@@ -215,10 +229,23 @@ function mapHugeAnon(mm: Mm, v: Vma, ms: number, haddr: number, h: number, cause
 }
 
 /** do_huge_pmd_wp_page(): write to a read-only huge PMD. */
-function doHugePmdWpPage(mm: Mm, v: Vma, ms: number, haddr: number, addr: number, ctx: FaultCtx): number {
+function doHugePmdWpPage(
+  mm: Mm,
+  v: Vma,
+  ms: number,
+  haddr: number,
+  addr: number,
+  ctx: FaultCtx,
+): number {
   const pt = mm.pt;
   const m = pt.pmd.data[ms]!;
   const head = m >>> PFN_SHIFT;
+  // uffd: wp_huge_pmd() hands a write to a uffd-wp huge PMD to userland (WP_ASYNC: split it)
+  if ((m & PTE_UFFD_WP) !== 0 && (v.flags & VM_UFFD_WP) !== 0) {
+    if (!uffdWpAsync(mm, v)) return handleUserfault(mm, v, addr, true, VM_UFFD_WP, ctx);
+    splitHugePmd(mm, haddr, ctx.cause);
+    return FAULT_FALLBACK;
+  }
   if (head === HUGE_ZERO_PFN) {
     // do_huge_zero_wp_pmd(): a new THP replaces the huge zero page.
     if (!thpSuitable(v, haddr)) {
@@ -253,7 +280,14 @@ function doHugePmdWpPage(mm: Mm, v: Vma, ms: number, haddr: number, addr: number
 // ---------------------------------------------------------------------------------------------
 // PTE level (mm/memory.c handle_pte_fault)
 
-function handlePteFault(mm: Mm, v: Vma, addr: number, write: boolean, ctx: FaultCtx, ms: number): number {
+function handlePteFault(
+  mm: Mm,
+  v: Vma,
+  addr: number,
+  write: boolean,
+  ctx: FaultCtx,
+  ms: number,
+): number {
   const pt = mm.pt;
   const m = pt.pmd.data[ms]!;
   if (m === 0) return doPteMissing(mm, v, addr, write, ctx);
@@ -281,6 +315,12 @@ function handlePteMarker(
   const bits = e >>> PFN_SHIFT;
   if ((bits & 2) !== 0) return FAULT_SIGBUS; // PTE_MARKER_POISONED: VM_FAULT_HWPOISON
   if ((bits & 4) !== 0) return FAULT_SIGSEGV; // PTE_MARKER_GUARD
+  // uffd: pte_marker_handle_uffd_wp(): a leftover marker outside a WP range is just cleared
+  if ((v.flags & VM_UFFD_WP) === 0) {
+    mm.pt.pte.data[slot] = 0;
+    mm.log.entryClear(addr, ctx.cause);
+    return FAULT_OK;
+  }
   // PTE_MARKER_UFFD_WP: do_pte_missing() with the marker in place (the new entry keeps wp).
   mm.pt.pte.data[slot] = 0;
   const r = doPteMissing(mm, v, addr, write, ctx);
@@ -295,7 +335,8 @@ function pteSlotFor(mm: Mm, addr: number): number {
   const pt = mm.pt;
   const ms = pt.pmdSlot(addr);
   const m = ms >= 0 ? pt.pmd.data[ms]! : 0;
-  if ((m & E_TABLE) !== 0) return (m >>> E_SHIFT) * PTRS_PER_TABLE + (Math.floor(addr / PAGE_SIZE) & 511);
+  if ((m & E_TABLE) !== 0)
+    return (m >>> E_SHIFT) * PTRS_PER_TABLE + (Math.floor(addr / PAGE_SIZE) & 511);
   return pt.pteSlotAlloc(addr, mm.log);
 }
 
@@ -309,6 +350,9 @@ function doAnonymousPage(mm: Mm, v: Vma, addr: number, write: boolean, ctx: Faul
   if ((v.flags & VM_SHARED) !== 0) return FAULT_SIGBUS;
   const slot = pteSlotFor(mm, addr);
   if (!write) {
+    // uffd: deliver the missing fault to userland (do_anonymous_page, after pte_alloc)
+    if ((v.flags & VM_UFFD_MISSING) !== 0)
+      return handleUserfault(mm, v, addr, false, VM_UFFD_MISSING, ctx);
     // Use the zero-page for reads.
     mm.pt.pte.data[slot] = mkPte(ZERO_PFN, false);
     mm.log.entrySet(addr, ZERO_PFN, 'zero', false, ctx.cause);
@@ -316,6 +360,9 @@ function doAnonymousPage(mm: Mm, v: Vma, addr: number, write: boolean, ctx: Faul
     return FAULT_OK;
   }
   anonVmaPrepare(mm, v);
+  // uffd: a write's missing fault goes to userland after vmf_anon_prepare()
+  if ((v.flags & VM_UFFD_MISSING) !== 0)
+    return handleUserfault(mm, v, addr, true, VM_UFFD_MISSING, ctx);
   const p = mm.frames.allocAnon(v.anonVma, v.linearIndex(addr), mm.log);
   mm.frames.flags[p]! |= FF_UPTODATE;
   mm.frames.mapPte(p);
@@ -361,6 +408,9 @@ function doReadFault(mm: Mm, v: Vma, addr: number, ctx: FaultCtx): number {
   const slot = pteSlotFor(mm, addr);
   faultAround(mm, v, addr, ctx);
   if (mm.pt.pte.data[slot] !== 0) return FAULT_OK;
+  // uffd: shmem_get_folio_gfp() hands MINOR (cached) and MISSING (hole) faults to userland
+  const u = shmemUserfault(mm, v, addr, false, ctx);
+  if (u >= 0) return u;
   const p = shmemFaultPage(mm, v, addr);
   if (p < 0) return FAULT_SIGBUS;
   const w = sharedWritable(v);
@@ -378,6 +428,8 @@ function doReadFault(mm: Mm, v: Vma, addr: number, ctx: FaultCtx): number {
 function faultAround(mm: Mm, v: Vma, addr: number, ctx: FaultCtx): void {
   const nr = mm.profile.faultAroundPages;
   if (nr <= 1) return;
+  // uffd: uffd_disable_fault_around(): no fault-around in WP or MINOR ranges
+  if ((v.flags & (VM_UFFD_WP | VM_UFFD_MINOR)) !== 0) return;
   const inode = v.file!.inode;
   const pteOff = pteIdx(addr);
   const vmaOff = (addr - v.start) / PAGE_SIZE;
@@ -404,6 +456,9 @@ function faultAround(mm: Mm, v: Vma, addr: number, ctx: FaultCtx): void {
 function doCowFault(mm: Mm, v: Vma, addr: number, ctx: FaultCtx): number {
   anonVmaPrepare(mm, v);
   const slot = pteSlotFor(mm, addr);
+  // uffd: __do_fault() -> shmem_fault() may hand the fault to userland
+  const u = shmemUserfault(mm, v, addr, true, ctx);
+  if (u >= 0) return u;
   const src = shmemFaultPage(mm, v, addr);
   if (src < 0) return FAULT_SIGBUS;
   const p = mm.frames.allocAnon(v.anonVma, v.linearIndex(addr), mm.log);
@@ -420,6 +475,9 @@ function doCowFault(mm: Mm, v: Vma, addr: number, ctx: FaultCtx): number {
 /** do_shared_fault(): write to a missing page of a shared file mapping. */
 function doSharedFault(mm: Mm, v: Vma, addr: number, ctx: FaultCtx): number {
   const slot = pteSlotFor(mm, addr);
+  // uffd: __do_fault() -> shmem_fault() may hand the fault to userland
+  const u = shmemUserfault(mm, v, addr, true, ctx);
+  if (u >= 0) return u;
   const p = shmemFaultPage(mm, v, addr);
   if (p < 0) return FAULT_SIGBUS;
   mm.frames.mapPte(p);
@@ -431,6 +489,12 @@ function doSharedFault(mm: Mm, v: Vma, addr: number, ctx: FaultCtx): number {
 
 /** do_wp_page(): write to a present read-only PTE. */
 function doWpPage(mm: Mm, v: Vma, addr: number, ctx: FaultCtx, slot: number, e: number): number {
+  // uffd: a write to a uffd-wp PTE goes to userland; WP_ASYNC just clears the bit
+  if ((e & PTE_UFFD_WP) !== 0 && (v.flags & VM_UFFD_WP) !== 0) {
+    if (!uffdWpAsync(mm, v)) return handleUserfault(mm, v, addr, true, VM_UFFD_WP, ctx);
+    e &= ~PTE_UFFD_WP;
+    mm.pt.pte.data[slot] = e;
+  }
   const frames = mm.frames;
   const old = e >>> PFN_SHIFT;
   if ((v.flags & (VM_SHARED | VM_MAYSHARE)) !== 0) {
@@ -474,4 +538,3 @@ function doWpPage(mm: Mm, v: Vma, addr: number, ctx: FaultCtx, slot: number, e: 
   mm.log.fault(ctx.thread, addr, true, 'cow');
   return FAULT_OK;
 }
-

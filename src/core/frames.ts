@@ -15,6 +15,7 @@
  */
 import type { RunLog } from './runLog';
 import { pfn as mkPfn, type Pfn } from './addr';
+
 // Local copies of addr.ts constants: module bindings cost a getter call per use under some
 // loaders (tsx), and these sit on the fault path.
 const PTRS_PER_TABLE = 512;

@@ -8,7 +8,12 @@ import type { Vma } from './vma';
 /** populate_vma_page_range(): pages done, or -errno. */
 export declare function populateVmaPageRange(mm: Mm, v: Vma, start: number, end: number): number;
 /** __mm_populate(): fault in [start, start + len) VMA by VMA. Returns 0 or -errno. */
-export declare function mmPopulate(mm: Mm, start: number, len: number, ignoreErrors: boolean): number;
+export declare function mmPopulate(
+  mm: Mm,
+  start: number,
+  len: number,
+  ignoreErrors: boolean,
+): number;
 /**
  * faultin_page_range() for MADV_POPULATE_(READ|WRITE) (FOLL_MADV_POPULATE, no FOLL_FORCE):
  * an unmapped page -> -ENOMEM, a VMA that does not allow the access -> -EINVAL, a fault that

@@ -5,10 +5,6 @@
  */
 import type { Mm } from './mm';
 import type { Vma } from './vma';
-// Local copies of addr.ts constants: module bindings cost a getter call per use under some
-// loaders (tsx), and these sit on the fault path.
-const PAGE_SIZE = 4096;
-const PTRS_PER_TABLE = 512;
 import { EFAULT, EINVAL, ENOMEM } from './errno';
 import { FAULT_OK, handleMmFault } from './fault';
 import { PFN_SHIFT, PMD_TABLE, PTE_PRESENT, PTE_WRITE, pteIdx } from './pageTable';
@@ -24,6 +20,11 @@ import {
   findVmaIntersection,
   vmaLookup,
 } from './vma';
+
+// Local copies of addr.ts constants: module bindings cost a getter call per use under some
+// loaders (tsx), and these sit on the fault path.
+const PAGE_SIZE = 4096;
+const PTRS_PER_TABLE = 512;
 
 /** Is the page at addr mapped, and writable if write (follow_page_mask)? */
 function pageOk(mm: Mm, addr: number, write: boolean): boolean {

@@ -54,7 +54,8 @@ export function splitHugePmd(mm: Mm, haddr: number, cause: Cause = 'fault'): boo
     mm.log.entrySet(haddr, ZERO_PFN, 'zero', false, cause, PTRS_PER_TABLE);
   } else {
     const bits = e & (PTE_PRESENT | PTE_WRITE | PTE_UFFD_WP | PTE_DIRTY);
-    for (let i = 0; i < PTRS_PER_TABLE; i++) pt.pte.data[base + i] = ((head + i) << PFN_SHIFT) | bits;
+    for (let i = 0; i < PTRS_PER_TABLE; i++)
+      pt.pte.data[base + i] = ((head + i) << PFN_SHIFT) | bits;
     mm.log.entrySet(haddr, head, 'anon', writable, cause, PTRS_PER_TABLE);
   }
   mm.log.flush();
@@ -85,7 +86,8 @@ export function splitFolio(mm: Mm, head: number, cause: Cause): void {
       const ms = pt.pmdSlot(addr);
       if (ms < 0) continue;
       const m = pt.pmd.data[ms]!;
-      if (pmdIsHuge(m) && m >>> PFN_SHIFT === head) splitHugePmd(mm, addr - (addr % PMD_SIZE), cause);
+      if (pmdIsHuge(m) && m >>> PFN_SHIFT === head)
+        splitHugePmd(mm, addr - (addr % PMD_SIZE), cause);
       const slot = pt.pteSlot(addr);
       if (slot < 0) continue;
       const e = pt.pte.data[slot]!;

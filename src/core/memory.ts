@@ -6,13 +6,8 @@
 import type { Mm } from './mm';
 import type { Inode } from './shmem';
 import type { Cause } from './effects';
-// Local copies of addr.ts constants: module bindings cost a getter call per use under some
-// loaders (tsx), and these sit on the fault path.
-const PAGE_SIZE = 4096;
-const PTRS_PER_TABLE = 512;
-const PMD_SIZE = 2 ** 21;
-const PUD_SIZE = 2 ** 30;
 import { FRAME_ANON, HUGE_ZERO_PFN } from './frames';
+import { vaddr } from './addr';
 import {
   MARKER_UFFD_WP,
   PFN_SHIFT,
@@ -25,6 +20,13 @@ import {
 import { splitHugePmd } from './huge';
 import { VM_UFFD_WP, type Vma, vmaIsAnonymous } from './vma';
 
+// Local copies of addr.ts constants: module bindings cost a getter call per use under some
+// loaders (tsx), and these sit on the fault path.
+const PAGE_SIZE = 4096;
+const PTRS_PER_TABLE = 512;
+const PMD_SIZE = 2 ** 21;
+const PUD_SIZE = 2 ** 30;
+
 export interface ZapDetails {
   /**
    * unmap_mapping_range(even_cows): false zaps only page-cache pages of the file, keeping
@@ -33,10 +35,16 @@ export interface ZapDetails {
   readonly evenCows: boolean;
   /** ZAP_FLAG_DROP_MARKER: munmap drops uffd-wp markers; MADV_DONTNEED keeps them. */
   readonly dropMarkers: boolean;
+  /**
+   * zap_details.reclaim_pt (mm/pt_reclaim.c, 6.14+): MADV_DONTNEED frees a PTE table whose
+   * whole 2 MiB it zapped when nothing was left in it.
+   */
+  readonly reclaimPt?: boolean;
 }
 
 export const ZAP_UNMAP: ZapDetails = { evenCows: true, dropMarkers: true };
 export const ZAP_KEEP_MARKERS: ZapDetails = { evenCows: true, dropMarkers: false };
+export const ZAP_DONTNEED: ZapDetails = { evenCows: true, dropMarkers: false, reclaimPt: true };
 
 /**
  * zap_page_range_single() / unmap_page_range(): clear the entries of [start, end) inside v,
@@ -103,13 +111,29 @@ export function zapRange(
           if (data[slot] === 0) log.entryClear(a, cause);
         }
       }
+      if (details.reclaimPt === true && next - addr === PMD_SIZE && tableEmpty(data, base)) {
+        pt.pmd.data[ms] = 0;
+        log.push({ type: 'table.free', level: 'pte', base: vaddr(addr) });
+        pt.pte.free(m >>> PFN_SHIFT);
+      }
     }
     addr = next;
   }
 }
 
+function tableEmpty(data: Int32Array, base: number): boolean {
+  for (let i = 0; i < PTRS_PER_TABLE; i++) if (data[base + i] !== 0) return false;
+  return true;
+}
+
 /** unmap_vmas(): zap [start, end) in each VMA (the VMAs being unmapped, in order). */
-export function unmapVmas(mm: Mm, vmas: readonly Vma[], start: number, end: number, cause: Cause): void {
+export function unmapVmas(
+  mm: Mm,
+  vmas: readonly Vma[],
+  start: number,
+  end: number,
+  cause: Cause,
+): void {
   for (const v of vmas) {
     const s = Math.max(start, v.start);
     const e = Math.min(end, v.end);

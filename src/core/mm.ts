@@ -10,10 +10,16 @@ import { KERNEL_6_18, type Profile } from './profiles';
 import { RunLog } from './runLog';
 import { Inode, type InodeKind, ShmemFile, cacheRemoveRange } from './shmem';
 import { Thread } from './threads';
+// uffd: the userfaultfd contexts, waiters and queues live on the Mm so that clone() copies them
+import { UffdState } from './uffd';
 import { Vma, VM_NONE } from './vma';
 
 /** The simulator's `top`: 1 GiB-aligned, not 512 GiB-aligned (mms.md section 4). */
-export const SIM_TOP = 0x7f4000000000;
+// The oracle runs with ADDR_NO_RANDOMIZE, where the kernel's `top` (the 1 GiB boundary below
+// the libraries, just under mmap_base) is 0x7fffc0000000 on every run; using the same value
+// makes addresses far from every name (e.g. a literal MAP_FIXED address) print identically.
+// It is the last GiB of its 512 GiB PUD slot, so [top-1G, top) shares the runtime's PUD table.
+export const SIM_TOP = 0x7fffc0000000;
 
 export type FdEntry =
   | { readonly kind: 'memfd'; readonly file: ShmemFile; readonly cloexec: boolean }
@@ -38,6 +44,8 @@ export class Mm {
   nextInode: number;
   nextFile: number;
   nextUffd = 1;
+  // uffd: contexts, registered-thread waiters and message queues (uffd.ts)
+  uffd: UffdState = new UffdState();
   /** Last VMA used by the access path (the kernel's per-thread vmacache, one entry). */
   vmaCache: Vma | null = null;
   /** The byte the last load read (accessPage's second result, kept here to avoid allocation). */
@@ -67,6 +75,7 @@ export class Mm {
       this.nextInode = src.nextInode;
       this.nextFile = src.nextFile;
       this.nextUffd = src.nextUffd;
+      this.uffd = src.uffd.clone(); // uffd: deep copy for checkpoints
       return;
     }
     this.pt = new PageTables();

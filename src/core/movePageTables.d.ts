@@ -69,14 +69,14 @@ import type { Profile } from './profiles';
  *   (unlink_anon_vmas() in move_vma(), 6.1).
  */
 export interface MremapFeatures {
-    readonly movePud: boolean;
-    readonly alignDown: boolean;
-    readonly dontunmap: boolean;
-    readonly dontunmapAnyVma: boolean;
-    readonly earlyLookup: boolean;
-    readonly multiVma: boolean;
-    readonly mseal: boolean;
-    readonly dontunmapUnlinksAnonVma: boolean;
+  readonly movePud: boolean;
+  readonly alignDown: boolean;
+  readonly dontunmap: boolean;
+  readonly dontunmapAnyVma: boolean;
+  readonly earlyLookup: boolean;
+  readonly multiVma: boolean;
+  readonly mseal: boolean;
+  readonly dontunmapUnlinksAnonVma: boolean;
 }
 export declare function mremapFeatures(profile: Profile): MremapFeatures;
 /**
@@ -97,16 +97,22 @@ export declare function vmaHasUffdWithoutEventRemap(mm: Mm, v: Vma): boolean;
 export declare function uffdCtxHasEventRemap(_mm: Mm, _ctx: number): boolean;
 /** struct pagetable_move_control (mm/internal.h). */
 export interface PageTableMoveControl {
-    /** Source VMA (pmc->old) and destination VMA (pmc->new). */
-    readonly old: Vma;
-    readonly new: Vma;
-    oldAddr: number;
-    newAddr: number;
-    /** old_addr + len_in, fixed even when the start is realigned. */
-    readonly oldEnd: number;
-    readonly lenIn: number;
+  /** Source VMA (pmc->old) and destination VMA (pmc->new). */
+  readonly old: Vma;
+  readonly new: Vma;
+  oldAddr: number;
+  newAddr: number;
+  /** old_addr + len_in, fixed even when the start is realigned. */
+  readonly oldEnd: number;
+  readonly lenIn: number;
 }
-export declare function pageTableMoveControl(old: Vma, newVma: Vma, oldAddr: number, newAddr: number, len: number): PageTableMoveControl;
+export declare function pageTableMoveControl(
+  old: Vma,
+  newVma: Vma,
+  oldAddr: number,
+  newAddr: number,
+  len: number,
+): PageTableMoveControl;
 /** get_extent(): bytes to the nearest of the next boundary of either address and old_end. */
 export declare function getExtent(pmc: PageTableMoveControl, size: number): number;
 /** can_realign_addr() for the PMD level (the only level the kernel realigns at). */

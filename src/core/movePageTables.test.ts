@@ -72,7 +72,14 @@ function load(mm: Mm, addr: number): number {
 function mremap(mm: Mm, addr: number, oldLen: number, newLen: number, flags: number, newAddr = 0) {
   mm.log.flush();
   mm.log.take();
-  const r = sysMremap(mm, BigInt(addr), BigInt(oldLen), BigInt(newLen), BigInt(flags), BigInt(newAddr));
+  const r = sysMremap(
+    mm,
+    BigInt(addr),
+    BigInt(oldLen),
+    BigInt(newLen),
+    BigInt(flags),
+    BigInt(newAddr),
+  );
   mm.log.flush();
   const effects = mm.log.take();
   return { ret: Number(r.ret), errno: r.errno, effects };
@@ -87,7 +94,9 @@ function moves(effects: readonly Effect[]): string[] {
 }
 
 function allocs(effects: readonly Effect[]): string[] {
-  return effects.filter((e) => e.type === 'table.alloc').map((e) => (e.type === 'table.alloc' ? e.level : ''));
+  return effects
+    .filter((e) => e.type === 'table.alloc')
+    .map((e) => (e.type === 'table.alloc' ? e.level : ''));
 }
 
 describe('get_extent', () => {
@@ -212,7 +221,9 @@ describe('move_page_tables levels', () => {
     const mm = newMm();
     const a = mmapAnon(mm, R + G, G);
     const b = mremap(mm, a, G, G, DONTUNMAP, R + 2 * G);
-    expect(b.effects.filter((e) => e.type === 'entries.move' || e.type === 'table.alloc')).toEqual([]);
+    expect(b.effects.filter((e) => e.type === 'entries.move' || e.type === 'table.alloc')).toEqual(
+      [],
+    );
     expect(mm.pgtablesDelta()).toBe(0);
   });
 });

@@ -69,6 +69,9 @@ import {
 import { splitHugePmd } from './huge';
 import type { Profile } from './profiles';
 import { VM_UFFD_FLAGS } from './vma';
+// uffd: contexts and their features
+import { ctxHasFeature } from './uffd';
+import { UFFD_FEATURE_EVENT_REMAP } from './uapi';
 
 /**
  * The mremap behaviour of a profile (profiles.ts flags, plus what only mremap cares about):
@@ -133,8 +136,9 @@ export function vmaHasUffdWithoutEventRemap(mm: Mm, v: Vma): boolean {
  * until contexts carry their features, a registered VMA is treated as without EVENT_REMAP
  * (the conservative case: PTE-by-PTE moves, registration dropped).
  */
-export function uffdCtxHasEventRemap(_mm: Mm, _ctx: number): boolean {
-  return false;
+export function uffdCtxHasEventRemap(mm: Mm, ctx: number): boolean {
+  // uffd: the context's requested features (ctx->features & UFFD_FEATURE_EVENT_REMAP)
+  return ctxHasFeature(mm, ctx, UFFD_FEATURE_EVENT_REMAP);
 }
 
 /** struct pagetable_move_control (mm/internal.h). */
@@ -377,12 +381,7 @@ function moveHugePmd(
  * move_ptes(): the PTEs of one extent (never crossing a PMD boundary on either side) move
  * into the destination PTE table, allocated if needed (pte_alloc()).
  */
-function movePtes(
-  mm: Mm,
-  pmc: PageTableMoveControl,
-  extent: number,
-  clearUffdWp: boolean,
-): void {
+function movePtes(mm: Mm, pmc: PageTableMoveControl, extent: number, clearUffdWp: boolean): void {
   const pt = mm.pt;
   const src = pt.pteSlot(pmc.oldAddr);
   const dst = pt.pteSlotAlloc(pmc.newAddr, mm.log);

@@ -7,40 +7,50 @@
  */
 import type { Mm } from './mm';
 export interface MapsLine {
-    readonly start: bigint;
-    readonly end: bigint;
-    readonly perms: string;
-    readonly backing: {
+  readonly start: bigint;
+  readonly end: bigint;
+  readonly perms: string;
+  readonly backing:
+    | {
         readonly kind: 'anon';
-    } | {
+      }
+    | {
         readonly kind: 'shared-anon';
-    } | {
+      }
+    | {
         readonly kind: 'memfd';
         readonly name: string;
         readonly offset: bigint;
-    };
-    readonly flags: readonly string[];
+      };
+  readonly flags: readonly string[];
 }
-export type PageState = {
-    readonly state: 'none';
-} | {
-    readonly state: 'present';
-    readonly frame: bigint;
-    readonly zero: boolean;
-    readonly excl: boolean;
-    readonly file: boolean;
-    readonly wp: boolean;
-    readonly thp: boolean;
-} | {
-    readonly state: 'marker';
-    readonly marker: 'wp' | 'poison';
-} | {
-    readonly state: 'swap';
-};
+export type PageState =
+  | {
+      readonly state: 'none';
+    }
+  | {
+      readonly state: 'present';
+      readonly frame: bigint;
+      readonly zero: boolean;
+      readonly excl: boolean;
+      readonly file: boolean;
+      readonly wp: boolean;
+      readonly thp: boolean;
+    }
+  | {
+      readonly state: 'marker';
+      readonly marker: 'wp' | 'poison';
+    }
+  | {
+      readonly state: 'swap';
+    };
 /** Every VMA below top, as smaps lists it. */
 export declare function mapsLines(mm: Mm): MapsLine[];
 /** The pagemap state of the page at addr (page-aligned number). */
 export declare function pageState(mm: Mm, addr: number): PageState;
 export declare const PAGEMAP_MAX_PAGES: number;
 /** Pages overlapping [addr, addr + len) as the oracle walks them; null when too many. */
-export declare function pagemapRanges(mm: Mm, ranges: ReadonlyArray<readonly [bigint, bigint]>): PageState[] | null;
+export declare function pagemapRanges(
+  mm: Mm,
+  ranges: ReadonlyArray<readonly [bigint, bigint]>,
+): PageState[] | null;

@@ -6,14 +6,23 @@
  * fs/proc/page.c stable_page_flags).
  */
 import type { Mm } from './mm';
+import { FRAME_ANON, FRAME_CACHE, FRAME_HUGE_ZERO, FRAME_ZERO } from './frames';
+import {
+  MARKER_POISONED,
+  MARKER_UFFD_WP,
+  PFN_SHIFT,
+  PMD_TABLE,
+  PTE_PRESENT,
+  PTE_UFFD_WP,
+  pteIdx,
+} from './pageTable';
+import { VM_EXEC, VM_MAYSHARE, VM_READ, VM_WRITE, vmFlagNames } from './vma';
+
 // Local copies of addr.ts constants: module bindings cost a getter call per use under some
 // loaders (tsx), and these sit on the fault path.
 const PAGE_SIZE = 4096;
 const PTRS_PER_TABLE = 512;
 const TASK_SIZE = 2 ** 47 - 4096;
-import { FRAME_ANON, FRAME_CACHE, FRAME_HUGE_ZERO, FRAME_ZERO } from './frames';
-import { MARKER_POISONED, MARKER_UFFD_WP, PFN_SHIFT, PMD_TABLE, PTE_PRESENT, PTE_UFFD_WP, pteIdx } from './pageTable';
-import { VM_EXEC, VM_MAYSHARE, VM_READ, VM_WRITE, vmFlagNames } from './vma';
 
 export interface MapsLine {
   readonly start: bigint;
@@ -54,7 +63,12 @@ export function mapsLines(mm: Mm): MapsLine[] {
     let backing: MapsLine['backing'];
     if (v.file === null) backing = { kind: 'anon' };
     else if (v.file.inode.kind === 'shared-anon') backing = { kind: 'shared-anon' };
-    else backing = { kind: 'memfd', name: v.file.inode.name, offset: BigInt(v.pgoff) * BigInt(PAGE_SIZE) };
+    else
+      backing = {
+        kind: 'memfd',
+        name: v.file.inode.name,
+        offset: BigInt(v.pgoff) * BigInt(PAGE_SIZE),
+      };
     out.push({ start: BigInt(v.start), end: BigInt(v.end), perms, backing, flags: vmFlagNames(f) });
   }
   return out;
@@ -95,11 +109,27 @@ export function pageState(mm: Mm, addr: number): PageState {
   const wp = (e & PTE_UFFD_WP) !== 0;
   if (kind === FRAME_ZERO) {
     // vm_normal_page() is NULL for the zero page: no PM_FILE, no PM_MMAP_EXCLUSIVE.
-    return { state: 'present', frame: BigInt(pfn), zero: true, excl: false, file: false, wp, thp: false };
+    return {
+      state: 'present',
+      frame: BigInt(pfn),
+      zero: true,
+      excl: false,
+      file: false,
+      wp,
+      thp: false,
+    };
   }
   if (kind === FRAME_HUGE_ZERO) {
     // pmd_page() is the huge zero folio: not anonymous, so PM_FILE; KPF_ZERO_PAGE | KPF_THP.
-    return { state: 'present', frame: BigInt(pfn), zero: true, excl: false, file: true, wp, thp: true };
+    return {
+      state: 'present',
+      frame: BigInt(pfn),
+      zero: true,
+      excl: false,
+      file: true,
+      wp,
+      thp: true,
+    };
   }
   return {
     state: 'present',
@@ -115,7 +145,10 @@ export function pageState(mm: Mm, addr: number): PageState {
 export const PAGEMAP_MAX_PAGES = 2 ** 24;
 
 /** Pages overlapping [addr, addr + len) as the oracle walks them; null when too many. */
-export function pagemapRanges(mm: Mm, ranges: ReadonlyArray<readonly [bigint, bigint]>): PageState[] | null {
+export function pagemapRanges(
+  mm: Mm,
+  ranges: ReadonlyArray<readonly [bigint, bigint]>,
+): PageState[] | null {
   const P = BigInt(PAGE_SIZE);
   const U64_MAX = (1n << 64n) - 1n;
   let total = 0n;

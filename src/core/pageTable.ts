@@ -18,6 +18,7 @@
  */
 import type { EffectLog, TableLevel } from './effects';
 import { vaddr } from './addr';
+
 // Local copies of addr.ts constants: module bindings cost a getter call per use under some
 // loaders (tsx), and these sit on the fault path.
 const PAGE_SIZE = 4096;

@@ -20,12 +20,29 @@ export declare const STACK_GUARD_GAP: number;
  * unmapped_area_topdown(): the highest gap in [lowLimit, highLimit) that fits `length` bytes;
  * returns its end minus length (aligned down by alignMask), or -ENOMEM.
  */
-export declare function unmappedAreaTopdown(mm: Mm, length: number, lowLimit: number, highLimit: number, alignMask?: number): number;
+export declare function unmappedAreaTopdown(
+  mm: Mm,
+  length: number,
+  lowLimit: number,
+  highLimit: number,
+  alignMask?: number,
+): number;
 /** arch_get_unmapped_area_topdown(). */
-export declare function archGetUnmappedAreaTopdown(mm: Mm, addr: number, len: number, flags: number): number;
+export declare function archGetUnmappedAreaTopdown(
+  mm: Mm,
+  addr: number,
+  len: number,
+  flags: number,
+): number;
 /**
  * __get_unmapped_area(): the address for a new mapping of len bytes (page-aligned, non-zero),
  * or -errno. `file` is the mapped file (null for anonymous, including MAP_SHARED|MAP_ANONYMOUS:
  * shmem_get_unmapped_area adds nothing with shmem THP off).
  */
-export declare function getUnmappedArea(mm: Mm, file: ShmemFile | null, addr: number, len: number, flags: number): number;
+export declare function getUnmappedArea(
+  mm: Mm,
+  file: ShmemFile | null,
+  addr: number,
+  len: number,
+  flags: number,
+): number;

@@ -141,7 +141,13 @@ export function madviseFree(mm: Mm, v: Vma, start: number, end: number): void {
 }
 
 /** madvise_cold / madvise_pageout on [start, end) of v. */
-export function madviseColdPageout(mm: Mm, v: Vma, start: number, end: number, pageout: boolean): void {
+export function madviseColdPageout(
+  mm: Mm,
+  v: Vma,
+  start: number,
+  end: number,
+  pageout: boolean,
+): void {
   const pt = mm.pt;
   const fr = mm.frames;
   const list: Array<{ addr: number; huge: boolean }> = [];
@@ -226,4 +232,3 @@ function anyDirty(mm: Mm, addr: number): boolean {
   }
   return false;
 }
-

@@ -9,23 +9,30 @@
  */
 import { EffectLog, type Cause, type Effect, type EntryKind, type FaultOutcome } from './effects';
 export declare class RunLog extends EffectLog {
-    private open;
-    private set;
-    private clear;
-    private fault_;
-    private frame;
-    private cache;
-    push(e: Effect): void;
-    take(): Effect[];
-    /** Close every open run, appending their records. */
-    flush(): void;
-    entrySet(addr: number, pfn: number, entry: EntryKind, writable: boolean, cause: Cause, pages?: number): void;
-    entryClear(addr: number, cause: Cause, pages?: number): void;
-    fault(thread: string, addr: number, write: boolean, outcome: FaultOutcome, pages?: number): void;
-    frameAlloc(pfn: number, kind: 'anon' | 'cache', count?: number): void;
-    frameFree(pfn: number, count?: number): void;
-    private frameRun;
-    cacheInsert(inode: number, index: number, pfn: number): void;
-    cacheRemove(inode: number, index: number): void;
-    private cacheRun;
+  private open;
+  private set;
+  private clear;
+  private fault_;
+  private frame;
+  private cache;
+  push(e: Effect): void;
+  take(): Effect[];
+  /** Close every open run, appending their records. */
+  flush(): void;
+  entrySet(
+    addr: number,
+    pfn: number,
+    entry: EntryKind,
+    writable: boolean,
+    cause: Cause,
+    pages?: number,
+  ): void;
+  entryClear(addr: number, cause: Cause, pages?: number): void;
+  fault(thread: string, addr: number, write: boolean, outcome: FaultOutcome, pages?: number): void;
+  frameAlloc(pfn: number, kind: 'anon' | 'cache', count?: number): void;
+  frameFree(pfn: number, count?: number): void;
+  private frameRun;
+  cacheInsert(inode: number, index: number, pfn: number): void;
+  cacheRemove(inode: number, index: number): void;
+  private cacheRun;
 }

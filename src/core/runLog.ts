@@ -9,6 +9,7 @@
  */
 import { EffectLog, type Cause, type Effect, type EntryKind, type FaultOutcome } from './effects';
 import { pfn as mkPfn, pgoff as mkPgoff, vaddr } from './addr';
+
 // Local copies of addr.ts constants: module bindings cost a getter call per use under some
 // loaders (tsx), and these sit on the fault path.
 const PAGE_SIZE = 4096;

@@ -35,7 +35,9 @@ export class Access {
     this.tag = tag;
     this.next = next;
     this.end = end;
-    this.tags = new Uint8Array(kind === 'load' ? Math.min(1024, Math.max(1, (end - next) / 4096)) : 0);
+    this.tags = new Uint8Array(
+      kind === 'load' ? Math.min(1024, Math.max(1, (end - next) / 4096)) : 0,
+    );
     this.ntags = 0;
     this.stop = null;
     this.finished = false;

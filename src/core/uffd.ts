@@ -559,11 +559,59 @@ export function mremapUserfaultfdPrep(mm: Mm, newVma: Vma): number {
 }
 
 /** mremap_userfaultfd_complete(): REMAP {from, to, len} once the move is done. */
-export function mremapUserfaultfdComplete(mm: Mm, ctxId: number, from: number, to: number, len: number): void {
+export function mremapUserfaultfdComplete(
+  mm: Mm,
+  ctxId: number,
+  from: number,
+  to: number,
+  len: number,
+): void {
   if (ctxId === 0 || to % PAGE_SIZE !== 0) return;
   const ctx = mm.uffd.get(ctxId);
   if (ctx === undefined) return;
   queueMsg(mm, ctx, { event: 'REMAP', from: BigInt(from), to: BigInt(to), len: BigInt(len) });
+}
+
+/**
+ * The userfaultfd side of one mremap(2) call (struct vma_remap_struct's uf, uf_unmap_early,
+ * uf_unmap; mm/mremap.c notify_uffd()): UNMAP events of the destination's MAP_FIXED unmap,
+ * then REMAP, then UNMAP events of the shrink and of the source.
+ */
+export class UffdMremap {
+  /** uf_unmap_early: the FIXED destination unmap. */
+  readonly early = new UffdUnmapList();
+  /** uf_unmap: the shrink and the source unmap. */
+  readonly late = new UffdUnmapList();
+  private ctx = 0;
+  private from = 0;
+  private to = 0;
+  private len = 0;
+  /** Before 6.17 the syscall reported its own (page-aligned) old_len, even after a shrink. */
+  reportLen = -1;
+
+  /**
+   * After the move (copy_vma_and_data() -> mremap_userfaultfd_prep()): the new VMA is still
+   * registered only if its context asked for UFFD_FEATURE_EVENT_REMAP (mremap.ts resets it
+   * otherwise); that context gets REMAP {from, to, len} when the call completes.
+   */
+  remap(mm: Mm, newVma: Vma, from: number, to: number, len: number): void {
+    if (!ctxHasFeature(mm, newVma.uffdCtx, UFFD_FEATURE_EVENT_REMAP)) return;
+    this.ctx = newVma.uffdCtx;
+    this.from = from;
+    this.to = to;
+    this.len = len;
+  }
+
+  /** notify_uffd(): unmaps are reported whatever the outcome, REMAP only on success. */
+  complete(mm: Mm, ok: boolean): void {
+    this.early.complete(mm);
+    if (ok) {
+      const len = this.reportLen >= 0 ? this.reportLen : this.len;
+      mremapUserfaultfdComplete(mm, this.ctx, this.from, this.to, len);
+    }
+    this.late.complete(mm);
+    mm.log.flush();
+  }
 }
 
 /** userfaultfd_reset_ctx(): the VMA is no longer registered (flags and context cleared). */
@@ -756,7 +804,13 @@ export function uffdWpRange(mm: Mm, v: Vma, start: number, end: number, enable: 
  * first, then the range is split off or merged with its neighbours. Returns the VMA now
  * covering the range, or -errno.
  */
-export function clearVma(mm: Mm, prev: Vma | undefined, v: Vma, start: number, end: number): Vma | number {
+export function clearVma(
+  mm: Mm,
+  prev: Vma | undefined,
+  v: Vma,
+  start: number,
+  end: number,
+): Vma | number {
   if ((v.flags & VM_UFFD_WP) !== 0) uffdWpRange(mm, v, start, end, false);
   const flags = v.flags & ~VM_UFFD_FLAGS;
   const r = vmaModify(mm, prev, v, start, end, { flags, uffdCtx: 0 });
@@ -809,13 +863,21 @@ export interface UffdCtxView {
   /** Messages queued and not yet read, oldest first. */
   readonly queued: readonly string[];
   /** Threads asleep on this context, in blocking order. */
-  readonly waiters: readonly { readonly thread: string; readonly address: number; readonly flags: number }[];
+  readonly waiters: readonly {
+    readonly thread: string;
+    readonly address: number;
+    readonly flags: number;
+  }[];
 }
 
 export interface UffdView {
   readonly contexts: readonly UffdCtxView[];
   /** Every thread with its state ('idle' | 'running' | 'blocked' | 'done') and wait address. */
-  readonly threads: readonly { readonly name: string; readonly state: string; readonly ctx: number }[];
+  readonly threads: readonly {
+    readonly name: string;
+    readonly state: string;
+    readonly ctx: number;
+  }[];
 }
 
 export function inspectUffd(mm: Mm): UffdView {

@@ -50,25 +50,35 @@ export declare const VM_LOCKED_MASK: number;
 export declare const VM_UFFD_FLAGS: number;
 export declare function vmFlagNames(flags: number): string[];
 export declare class Vma {
-    id: number;
-    start: Vaddr;
-    end: Vaddr;
-    flags: number;
-    /** vm_pgoff: file offset of start in pages; for private anon, start >> PAGE_SHIFT at mmap. */
-    pgoff: Pgoff;
-    /** The mapped file: a memfd or the shmem file of a shared anonymous mapping; null = anon. */
-    file: ShmemFile | null;
-    /** Identity of the anon_vma (mm/rmap.c), 0 = none yet. */
-    anonVma: number;
-    /** The userfaultfd context registered on this VMA, 0 = none. */
-    uffdCtx: number;
-    /** The runtime above `top`: never printed, never merged. */
-    readonly runtime: boolean;
-    constructor(id: number, start: number, end: number, flags: number, pgoff: number, file: ShmemFile | null, anonVma?: number, uffdCtx?: number, runtime?: boolean);
-    pages(): number;
-    /** The file page index that address a maps. */
-    linearIndex(a: number): number;
-    copy(file?: ShmemFile | null): Vma;
+  id: number;
+  start: Vaddr;
+  end: Vaddr;
+  flags: number;
+  /** vm_pgoff: file offset of start in pages; for private anon, start >> PAGE_SHIFT at mmap. */
+  pgoff: Pgoff;
+  /** The mapped file: a memfd or the shmem file of a shared anonymous mapping; null = anon. */
+  file: ShmemFile | null;
+  /** Identity of the anon_vma (mm/rmap.c), 0 = none yet. */
+  anonVma: number;
+  /** The userfaultfd context registered on this VMA, 0 = none. */
+  uffdCtx: number;
+  /** The runtime above `top`: never printed, never merged. */
+  readonly runtime: boolean;
+  constructor(
+    id: number,
+    start: number,
+    end: number,
+    flags: number,
+    pgoff: number,
+    file: ShmemFile | null,
+    anonVma?: number,
+    uffdCtx?: number,
+    runtime?: boolean,
+  );
+  pages(): number;
+  /** The file page index that address a maps. */
+  linearIndex(a: number): number;
+  copy(file?: ShmemFile | null): Vma;
 }
 /** vma_is_anonymous(): private anonymous memory (no vm_ops; shared anon has shmem's). */
 export declare function vmaIsAnonymous(v: Vma): boolean;
@@ -95,7 +105,13 @@ export declare function treeRemove(mm: Mm, v: Vma): void;
 /** vma_link(): a new VMA enters the tree. */
 export declare function linkVma(mm: Mm, v: Vma): void;
 /** vma_set_range() on a VMA in the tree, logged as a change. */
-export declare function vmaSetRange(mm: Mm, v: Vma, start: number, end: number, pgoff: number): void;
+export declare function vmaSetRange(
+  mm: Mm,
+  v: Vma,
+  start: number,
+  end: number,
+  pgoff: number,
+): void;
 /** Change flags of a whole VMA in place (vm_flags_reset), logged. */
 export declare function vmaSetFlags(mm: Mm, v: Vma, flags: number): void;
 /** A VMA leaves the address space for good (remove_vma): drop its file reference. */
@@ -109,19 +125,19 @@ export declare function splitVma(mm: Mm, v: Vma, addr: number, newBelow: boolean
  */
 export declare function splitVmaNoCheck(mm: Mm, v: Vma, addr: number, newBelow: boolean): number;
 export interface Vmg {
-    prev: Vma | undefined;
-    next: Vma | undefined;
-    /** The existing VMA being modified (existing-range merge) or the merge target. */
-    vma: Vma | undefined;
-    start: number;
-    end: number;
-    pgoff: number;
-    flags: number;
-    file: ShmemFile | null;
-    anonVma: number;
-    uffdCtx: number;
-    /** copy_vma(): the VMA being copied, whose anon_vma the target inherits. */
-    copiedFrom: Vma | undefined;
+  prev: Vma | undefined;
+  next: Vma | undefined;
+  /** The existing VMA being modified (existing-range merge) or the merge target. */
+  vma: Vma | undefined;
+  start: number;
+  end: number;
+  pgoff: number;
+  flags: number;
+  file: ShmemFile | null;
+  anonVma: number;
+  uffdCtx: number;
+  /** copy_vma(): the VMA being copied, whose anon_vma the target inherits. */
+  copiedFrom: Vma | undefined;
 }
 /** VMG_VMA_STATE(): a merge state describing [start, end) of an existing VMA. */
 export declare function vmgForVma(prev: Vma | undefined, v: Vma, start: number, end: number): Vmg;
@@ -138,29 +154,57 @@ export declare function vmaMergeNewRange(mm: Mm, vmg: Vmg): Vma | null;
 /**
  * vma_expand(): grow target to [start, end), absorbing next when end reaches next's end.
  */
-export declare function vmaExpand(mm: Mm, target: Vma, start: number, end: number, pgoff: number, next: Vma | undefined, copiedFrom: Vma | undefined): void;
+export declare function vmaExpand(
+  mm: Mm,
+  target: Vma,
+  start: number,
+  end: number,
+  pgoff: number,
+  next: Vma | undefined,
+  copiedFrom: Vma | undefined,
+): void;
 export interface VmaChange {
-    readonly flags?: number;
-    readonly uffdCtx?: number;
+  readonly flags?: number;
+  readonly uffdCtx?: number;
 }
 /**
  * vma_modify(): give [start, end) of v new attributes; merge with neighbours if possible,
  * else split off the parts outside the range. Returns the VMA now covering exactly
  * [start, end), or -errno.
  */
-export declare function vmaModify(mm: Mm, prev: Vma | undefined, v: Vma, start: number, end: number, change: VmaChange): Vma | number;
+export declare function vmaModify(
+  mm: Mm,
+  prev: Vma | undefined,
+  v: Vma,
+  start: number,
+  end: number,
+  change: VmaChange,
+): Vma | number;
 /** vma_modify_flags(); the caller then sets the flags on the returned VMA (vm_flags_reset). */
-export declare function vmaModifyFlags(mm: Mm, prev: Vma | undefined, v: Vma, start: number, end: number, flags: number): Vma | number;
+export declare function vmaModifyFlags(
+  mm: Mm,
+  prev: Vma | undefined,
+  v: Vma,
+  start: number,
+  end: number,
+  flags: number,
+): Vma | number;
 /** vma_merge_extend(): mremap growing v in place by delta bytes. */
 export declare function vmaMergeExtend(mm: Mm, v: Vma, delta: number): Vma | null;
 /**
  * copy_vma(): the destination VMA of an mremap move, merged into a neighbour when possible.
  * An unfaulted anonymous VMA gets its pgoff rebased to the new address first.
  */
-export declare function copyVma(mm: Mm, v: Vma, addr: number, len: number, pgoff: number): {
-    vma: Vma;
-    needRmapLocks: boolean;
-    sourceMerged: boolean;
+export declare function copyVma(
+  mm: Mm,
+  v: Vma,
+  addr: number,
+  len: number,
+  pgoff: number,
+): {
+  vma: Vma;
+  needRmapLocks: boolean;
+  sourceMerged: boolean;
 } | null;
 /** PMD-aligned range fully inside v (thp_vma_suitable_order for PMD order, anonymous). */
 export declare function thpSuitable(v: Vma, haddr: number): boolean;

@@ -4,11 +4,13 @@
  */
 import type { ScriptError } from './errors';
 import type { Program } from './program';
-export type CompileResult = {
-    readonly ok: true;
-    readonly program: Program;
-} | {
-    readonly ok: false;
-    readonly errors: ScriptError[];
-};
+export type CompileResult =
+  | {
+      readonly ok: true;
+      readonly program: Program;
+    }
+  | {
+      readonly ok: false;
+      readonly errors: ScriptError[];
+    };
 export declare function compile(text: string, name?: string): CompileResult;

@@ -25,8 +25,8 @@ import { ScriptError } from './errors';
 import { type Token } from './lexer';
 import type { Source } from './source';
 export interface ParseResult {
-    readonly script: ScriptNode;
-    readonly errors: readonly ScriptError[];
+  readonly script: ScriptNode;
+  readonly errors: readonly ScriptError[];
 }
 export declare function parse(source: Source): ParseResult;
 /** A token as an error message names it. */

@@ -183,42 +183,92 @@ function frameBackingKey(mm: Mm, pfn: number): string | null {
   return null;
 }
 
-/** Present entries and markers of [start, end) as runs (consecutive frames, same kind). */
+/** Entry kinds as small numbers inside the walk (no strings or objects per page). */
+const K_ANON = 1;
+const K_CACHE = 2;
+const K_ZERO = 3;
+const K_HUGE = 4;
+const K_HUGE_ZERO = 5;
+const K_MARKER_WP = 6;
+const K_MARKER_POISON = 7;
+const KIND_NAMES: readonly EntryKind[] = [
+  'anon',
+  'anon',
+  'cache',
+  'zero',
+  'huge',
+  'huge-zero',
+  'marker-wp',
+  'marker-poison',
+];
+
+/**
+ * Present entries and markers of [start, end) as runs (consecutive frames, same kind). This is
+ * the hot loop of the adapter (262,144 PTEs for a populated GiB), so it decodes entries inline
+ * and allocates only when a run ends.
+ */
 function walkRuns(mm: Mm, start: number, end: number): PageRun[] {
   const pt = mm.pt;
+  const fkind = mm.frames.kind;
+  const owner = mm.frames.owner;
   const out: PageRun[] = [];
-  let cur: {
-    start: number;
-    pages: number;
-    kind: EntryKind;
-    backing: string | null;
-    pfn: number;
-    writable: boolean;
-    wp: boolean;
-  } | null = null;
-  const push = (addr: number, n: number, leaf: Leaf): void => {
-    const backing =
-      leaf.kind === 'zero' || leaf.kind === 'huge-zero' || leaf.pfn < 0
-        ? null
-        : frameBackingKey(mm, leaf.pfn);
+  const inodeKeys = new Map<number, string>();
+  const keyOf = (k: number, pfn: number): string | null => {
+    if (k === K_ANON || k === K_HUGE) return fkind[pfn] === FRAME_ANON ? ANON_KEY : cacheKey(pfn);
+    if (k === K_CACHE) return cacheKey(pfn);
+    return null;
+  };
+  const cacheKey = (pfn: number): string => {
+    const ino = owner[pfn]!;
+    let key = inodeKeys.get(ino);
+    if (key === undefined) inodeKeys.set(ino, (key = inodeKey(mm, ino)));
+    return key;
+  };
+  // The run being built.
+  let rStart = 0;
+  let rPages = 0;
+  let rKind = 0;
+  let rPfn = 0;
+  let rWrite = false;
+  let rWp = false;
+  let rOwner = -1;
+  const flush = (): void => {
+    if (rPages === 0) return;
+    out.push({
+      start: rStart,
+      pages: rPages,
+      kind: KIND_NAMES[rKind]!,
+      backing: keyOf(rKind, rPfn),
+      pfn: rPfn,
+      writable: rWrite,
+      wp: rWp,
+    });
+    rPages = 0;
+  };
+  const add = (addr: number, n: number, kind: number, pfn: number, write: boolean, wp: boolean): void => {
+    // Frames of one run must belong to one owner (an inode's cache, or anon memory).
+    const own = kind === K_CACHE ? owner[pfn]! : -1;
+    const same = kind === K_ZERO || kind === K_HUGE_ZERO || kind >= K_MARKER_WP;
     if (
-      cur &&
-      cur.start + cur.pages * PAGE_SIZE === addr &&
-      cur.kind === leaf.kind &&
-      cur.writable === leaf.writable &&
-      cur.wp === leaf.wp &&
-      cur.backing === backing &&
-      (leaf.pfn < 0 ||
-      leaf.kind === 'zero' ||
-      leaf.kind === 'huge-zero'
-        ? cur.pfn === leaf.pfn
-        : cur.pfn + cur.pages === leaf.pfn)
+      rPages > 0 &&
+      rStart + rPages * PAGE_SIZE === addr &&
+      rKind === kind &&
+      rWrite === write &&
+      rWp === wp &&
+      rOwner === own &&
+      (same ? rPfn === pfn : rPfn + rPages === pfn)
     ) {
-      cur.pages += n;
+      rPages += n;
       return;
     }
-    if (cur) out.push({ ...cur });
-    cur = { start: addr, pages: n, kind: leaf.kind, backing, pfn: leaf.pfn, writable: leaf.writable, wp: leaf.wp };
+    flush();
+    rStart = addr;
+    rPages = n;
+    rKind = kind;
+    rPfn = pfn;
+    rWrite = write;
+    rWp = wp;
+    rOwner = own;
   };
   let addr = start;
   while (addr < end) {
@@ -236,28 +286,41 @@ function walkRuns(mm: Mm, start: number, end: number): PageRun[] {
       continue;
     }
     if ((m & PMD_TABLE) === 0) {
-      const leaf = leafOf(mm, m, true);
-      if (leaf) {
+      if ((m & PTE_PRESENT) !== 0) {
+        const head = m >>> PFN_SHIFT;
+        const hz = fkind[head] === FRAME_HUGE_ZERO;
         const first = Math.floor((addr % PMD_SIZE) / PAGE_SIZE);
-        const n = (pmdEnd - addr) / PAGE_SIZE;
-        push(addr, n, {
-          ...leaf,
-          pfn: leaf.kind === 'huge-zero' ? leaf.pfn : leaf.pfn + first,
-        });
+        add(
+          addr,
+          (pmdEnd - addr) / PAGE_SIZE,
+          hz ? K_HUGE_ZERO : K_HUGE,
+          hz ? head : head + first,
+          (m & PTE_WRITE) !== 0,
+          (m & PTE_UFFD_WP) !== 0,
+        );
       }
       addr = pmdEnd;
       continue;
     }
     const base = (m >>> PFN_SHIFT) * PTRS_PER_TABLE;
     const data = pt.pte.data;
-    for (; addr < pmdEnd; addr += PAGE_SIZE) {
-      const e = data[base + (Math.floor(addr / PAGE_SIZE) % PTRS_PER_TABLE)]!;
+    let i = Math.floor(addr / PAGE_SIZE) % PTRS_PER_TABLE;
+    for (; addr < pmdEnd; addr += PAGE_SIZE, i++) {
+      const e = data[base + i]!;
       if (e === 0) continue;
-      const leaf = leafOf(mm, e, false);
-      if (leaf) push(addr, 1, leaf);
+      if ((e & PTE_PRESENT) === 0) {
+        const bits = e >>> PFN_SHIFT;
+        if ((bits & MARKER_POISONED) !== 0) add(addr, 1, K_MARKER_POISON, -1, false, false);
+        else if ((bits & MARKER_UFFD_WP) !== 0) add(addr, 1, K_MARKER_WP, -1, false, true);
+        continue;
+      }
+      const pfn = e >>> PFN_SHIFT;
+      const fk = fkind[pfn];
+      const kind = fk === FRAME_ZERO ? K_ZERO : fk === FRAME_CACHE ? K_CACHE : K_ANON;
+      add(addr, 1, kind, pfn, (e & PTE_WRITE) !== 0, (e & PTE_UFFD_WP) !== 0);
     }
   }
-  if (cur) out.push(cur);
+  flush();
   return out;
 }
 
@@ -505,31 +568,43 @@ function summary(
   const hit = c.tableSummary.get(key);
   if (hit) return hit;
   const mm = sim.mm;
+  const fkind = mm.frames.kind;
+  const owner = mm.frames.owner;
   const data = tableData(mm, level, id);
+  // Votes by backing index + 1, weighted by the pages each entry maps.
   const votes = new Map<number, number>();
+  const vote = (b: number, w: number): void => {
+    if (b > 0) votes.set(b, (votes.get(b) ?? 0) + w);
+  };
+  const anonB = (backingIndex.get(ANON_KEY) ?? -1) + 1;
+  const inodeB = new Map<number, number>();
+  const cacheB = (pfn: number): number => {
+    const ino = owner[pfn]!;
+    let b = inodeB.get(ino);
+    if (b === undefined) inodeB.set(ino, (b = (backingIndex.get(inodeKey(mm, ino)) ?? -1) + 1));
+    return b;
+  };
+  const cl = CHILD_LEVEL[level];
   let used = 0;
+  let anonVotes = 0;
   for (let i = 0; i < PTRS_PER_TABLE; i++) {
     const e = data[i]!;
     if (e === 0) continue;
     used++;
     const child = childId(level, e);
-    const cl = CHILD_LEVEL[level];
-    let b = 0;
-    let w = 1;
     if (child >= 0 && cl) {
       const s = summary(sim, cl, child, backingIndex);
-      b = s.backing;
-      w = s.used;
-    } else {
-      const leaf = leafOf(mm, e, level === 'pmd');
-      if (leaf && leaf.pfn >= 0 && leaf.kind !== 'zero' && leaf.kind !== 'huge-zero') {
-        const k = frameBackingKey(mm, leaf.pfn);
-        b = k === null ? 0 : (backingIndex.get(k) ?? -1) + 1;
-        w = level === 'pmd' ? 512 : 1;
-      }
+      vote(s.backing, s.used * (cl === 'pte' ? 1 : 512));
+      continue;
     }
-    if (b > 0) votes.set(b, (votes.get(b) ?? 0) + w);
+    if ((e & PTE_PRESENT) === 0) continue;
+    const pfn = e >>> PFN_SHIFT;
+    const fk = fkind[pfn];
+    const w = level === 'pmd' ? 512 : 1;
+    if (fk === FRAME_ANON) anonVotes += w;
+    else if (fk === FRAME_CACHE) vote(cacheB(pfn), w);
   }
+  vote(anonB, anonVotes);
   let best = 0;
   let bestN = 0;
   for (const [b, n] of votes) if (n > bestN) [best, bestN] = [b, n];
@@ -898,22 +973,28 @@ export function adaptPhysical(sim: Simulation | null): PhysicalModel {
     sizePages: null,
   });
 
-  const anon: number[] = [];
-  for (let p = 2 * PTRS_PER_TABLE; p < fr.bump; p++) if (fr.kind[p] === FRAME_ANON) anon.push(p);
-  if (anon.length > 0) {
-    const pfn = Float64Array.from(anon);
-    const mapcount = new Int32Array(anon.length);
-    const refcount = new Int32Array(anon.length);
-    anon.forEach((p, i) => {
+  // Two passes over the frames, so the arrays are allocated once at their size.
+  const kind = fr.kind;
+  let nAnon = 0;
+  for (let p = 2 * PTRS_PER_TABLE; p < fr.bump; p++) if (kind[p] === FRAME_ANON) nAnon++;
+  if (nAnon > 0) {
+    const pfn = new Float64Array(nAnon);
+    const mapcount = new Int32Array(nAnon);
+    const refcount = new Int32Array(nAnon);
+    let i = 0;
+    for (let p = 2 * PTRS_PER_TABLE; p < fr.bump; p++) {
+      if (kind[p] !== FRAME_ANON) continue;
+      pfn[i] = p;
       mapcount[i] = fr.mapcount[p]!;
       refcount[i] = fr.refcount[fr.head(p)]!;
-    });
+      i++;
+    }
     groups.push({
       id: 'anon',
       kind: 'anon',
       backing: ANON_KEY,
       label: 'anonymous',
-      count: anon.length,
+      count: nAnon,
       pfn,
       mapcount,
       refcount,

@@ -718,7 +718,7 @@ function drawText(
   const caption = v.dontunmap
     ? v.present === 0
       ? `empty: 0 of ${count(npages)} pages present`
-      : `DONTUNMAP source: ${count(v.present)} of ${count(npages)} present`
+      : `refaulted ${count(v.present)}/${count(npages)}`
     : `${v.perms} ${count(v.present)}/${count(npages)} present`;
   const ct = g
     .selectAll('text.caption')

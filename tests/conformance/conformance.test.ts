@@ -39,9 +39,11 @@ function startOracleRuns(): void {
   const slot = limiter(ORACLE_JOBS);
   for (const s of scripts) {
     const text = readScript(s);
-    const run = slot(() => oracleTranscript(text, s.name)).catch(
-      (e: unknown): OracleResult => ({ ok: false, skip: false, reason: String(e) }),
-    );
+    const run = slot(() => oracleTranscript(text, s.name)).catch((e: unknown): OracleResult => ({
+      ok: false,
+      skip: false,
+      reason: String(e),
+    }));
     oracleRuns.set(s.name, run);
   }
 }

@@ -148,7 +148,7 @@ export function limiter(limit: number): <R>(fn: () => Promise<R>) => Promise<R> 
     new Promise<R>((resolveP, rejectP) => {
       const run = (): void => {
         active++;
-        fn().then(resolveP, rejectP).finally(release);
+        Promise.resolve().then(fn).then(resolveP, rejectP).finally(release);
       };
       if (active < limit) run();
       else queue.push(run);

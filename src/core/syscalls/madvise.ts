@@ -6,7 +6,7 @@ import { PAGE_SIZE, U64_MASK } from '../addr';
 import { EACCES, EAGAIN, EINVAL, ENOMEM, EPERM } from '../errno';
 import { madvisePopulate } from '../gup';
 import { madviseColdPageout, madviseFree } from '../reclaim';
-import { ZAP_KEEP_MARKERS, zapRange } from '../memory';
+import { ZAP_DONTNEED, ZAP_KEEP_MARKERS, zapRange } from '../memory';
 import { MARKER_GUARD, PTE_PRESENT, mkMarker, pteIsMarker, pteMarkerBits } from '../pageTable';
 import {
   MADV_COLD,
@@ -65,6 +65,8 @@ import {
 } from '../vma';
 import { vfsFallocate } from './memfd';
 import { sysErr, sysOk, type SysResult } from './result';
+// uffd: REMOVE events
+import { UFFD_REMOVE_EVENTS } from '../uffd';
 
 const MADV_HWPOISON = 100;
 const MADV_SOFT_OFFLINE = 101;
@@ -110,12 +112,25 @@ export interface RemoveEvents {
   remove(mm: Mm, v: Vma, start: number, end: number): void;
 }
 
-export function sysMadvise(mm: Mm, start: bigint, len: bigint, advice: bigint, ev?: RemoveEvents): SysResult {
-  const r = doMadvise(mm, start, len, Number(advice & 0xffffffffn) | 0, ev);
+export function sysMadvise(
+  mm: Mm,
+  start: bigint,
+  len: bigint,
+  advice: bigint,
+  ev?: RemoveEvents,
+): SysResult {
+  // uffd: userfaultfd_remove() is always called (REMOVE events)
+  const r = doMadvise(mm, start, len, Number(advice & 0xffffffffn) | 0, ev ?? UFFD_REMOVE_EVENTS);
   return r < 0 ? sysErr(-r) : sysOk(0);
 }
 
-export function doMadvise(mm: Mm, startB: bigint, lenIn: bigint, behavior: number, ev?: RemoveEvents): number {
+export function doMadvise(
+  mm: Mm,
+  startB: bigint,
+  lenIn: bigint,
+  behavior: number,
+  ev?: RemoveEvents,
+): number {
   // is_valid_madvise()
   if (!behaviorValid(behavior)) return -EINVAL;
   if (startB % BigInt(PAGE_SIZE) !== 0n) return -EINVAL;
@@ -301,7 +316,7 @@ function madviseDontneedFree(
     madviseFree(mm, vma, start, end);
     return vma;
   }
-  zapRange(mm, vma, start, end, 'madvise', ZAP_KEEP_MARKERS);
+  zapRange(mm, vma, start, end, 'madvise', ZAP_DONTNEED);
   return vma;
 }
 
@@ -311,22 +326,32 @@ function madviseRemove(mm: Mm, vma: Vma, start: number, end: number, ev?: Remove
   const f = vma.file;
   if (f === null) return -EINVAL;
   if ((vma.flags & (VM_SHARED | VM_MAYWRITE)) !== (VM_SHARED | VM_MAYWRITE)) return -EACCES;
-  const offset = (start - vma.start) + vma.pgoff * PAGE_SIZE;
+  const offset = start - vma.start + vma.pgoff * PAGE_SIZE;
   ev?.remove(mm, vma, start, end);
-  const r = vfsFallocate(mm, f, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, BigInt(offset), BigInt(end - start));
+  const r = vfsFallocate(
+    mm,
+    f,
+    FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE,
+    BigInt(offset),
+    BigInt(end - start),
+  );
   return r < 0 ? r : 1;
 }
 
 /** madvise_guard_install(): zap the range and fill it with guard markers. */
 function guardInstall(mm: Mm, vma: Vma, start: number, end: number): Vma | number {
-  if ((vma.flags & (VM_SPECIAL | VM_HUGETLB | VM_MIXEDMAP | VM_PFNMAP | VM_LOCKED | VM_DROPPABLE)) !== 0) {
+  if (
+    (vma.flags & (VM_SPECIAL | VM_HUGETLB | VM_MIXEDMAP | VM_PFNMAP | VM_LOCKED | VM_DROPPABLE)) !==
+    0
+  ) {
     return -EINVAL;
   }
   zapRange(mm, vma, start, end, 'madvise', ZAP_KEEP_MARKERS);
   for (let a = start; a < end; a += PAGE_SIZE) {
     const slot = mm.pt.pteSlotAlloc(a, mm.log);
     const e = mm.pt.pte.data[slot]!;
-    if ((e & PTE_PRESENT) === 0) mm.pt.pte.data[slot] = mkMarker(MARKER_GUARD | (pteIsMarker(e) ? pteMarkerBits(e) : 0));
+    if ((e & PTE_PRESENT) === 0)
+      mm.pt.pte.data[slot] = mkMarker(MARKER_GUARD | (pteIsMarker(e) ? pteMarkerBits(e) : 0));
     mm.log.entrySet(a, 0, 'marker-guard', false, 'madvise');
   }
   return vma;
@@ -346,4 +371,3 @@ function guardRemove(mm: Mm, vma: Vma, start: number, end: number): Vma | number
   }
   return vma;
 }
-

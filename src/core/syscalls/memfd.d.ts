@@ -16,6 +16,18 @@ export declare function sysClose(mm: Mm, fdIn: bigint): SysResult;
 export declare function sysFtruncate(mm: Mm, fdIn: bigint, lengthIn: bigint): SysResult;
 /** shmem_setattr(ATTR_SIZE). */
 export declare function shmemSetSize(mm: Mm, inode: Inode, newsize: number): void;
-export declare function sysFallocate(mm: Mm, fdIn: bigint, modeIn: bigint, offIn: bigint, lenIn: bigint): SysResult;
+export declare function sysFallocate(
+  mm: Mm,
+  fdIn: bigint,
+  modeIn: bigint,
+  offIn: bigint,
+  lenIn: bigint,
+): SysResult;
 /** vfs_fallocate() on a shmem file (offset and len as signed 64-bit values). */
-export declare function vfsFallocate(mm: Mm, file: ShmemFile, mode: number, offset: bigint, len: bigint): number;
+export declare function vfsFallocate(
+  mm: Mm,
+  file: ShmemFile,
+  mode: number,
+  offset: bigint,
+  len: bigint,
+): number;

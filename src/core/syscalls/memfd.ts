@@ -24,6 +24,8 @@ import {
   O_NONBLOCK,
 } from '../uapi';
 import { sysErr, sysOk, type SysResult } from './result';
+// uffd: close(uffd)
+import { uffdRelease } from '../uffd';
 
 const MFD_ALL_FLAGS = MFD_CLOEXEC | MFD_ALLOW_SEALING | MFD_HUGETLB | MFD_NOEXEC_SEAL | MFD_EXEC;
 const MFD_HUGE_SHIFT = 26;
@@ -90,6 +92,8 @@ export function sysClose(mm: Mm, fdIn: bigint): SysResult {
   if (e === undefined) return sysErr(EBADF);
   mm.fds.delete(fd);
   if (e.kind === 'memfd') mm.fileUnref(e.file);
+  // uffd: closing the last reference releases the context (userfaultfd_release())
+  else uffdRelease(mm, e.ctx);
   mm.log.flush();
   return sysOk(0);
 }
@@ -111,9 +115,11 @@ export function shmemSetSize(mm: Mm, inode: Inode, newsize: number): void {
   inode.size = newsize;
   if (newsize <= oldsize) {
     const holebegin = Math.ceil(newsize / PAGE_SIZE) * PAGE_SIZE;
-    if (oldsize > holebegin) unmapMappingRange(mm, inode, holebegin / PAGE_SIZE, -1, true, 'truncate');
+    if (oldsize > holebegin)
+      unmapMappingRange(mm, inode, holebegin / PAGE_SIZE, -1, true, 'truncate');
     shmemUndoRange(mm, inode, newsize, -1, 'truncate');
-    if (oldsize > holebegin) unmapMappingRange(mm, inode, holebegin / PAGE_SIZE, -1, true, 'truncate');
+    if (oldsize > holebegin)
+      unmapMappingRange(mm, inode, holebegin / PAGE_SIZE, -1, true, 'truncate');
   }
 }
 
@@ -122,7 +128,13 @@ export function shmemSetSize(mm: Mm, inode: Inode, newsize: number): void {
  * the end) and zero the partial pages at either edge (a page's tag is its first byte, so only a
  * zeroed range starting at offset 0 of a page changes it).
  */
-function shmemUndoRange(mm: Mm, inode: Inode, lstart: number, lend: number, cause: 'truncate' | 'punch-hole'): void {
+function shmemUndoRange(
+  mm: Mm,
+  inode: Inode,
+  lstart: number,
+  lend: number,
+  cause: 'truncate' | 'punch-hole',
+): void {
   const start = Math.ceil(lstart / PAGE_SIZE);
   const end = lend === -1 ? Number.MAX_SAFE_INTEGER : Math.floor((lend + 1) / PAGE_SIZE);
   for (const [index, pfn] of inode.cache.entries(start, end)) {
@@ -144,7 +156,13 @@ function shmemUndoRange(mm: Mm, inode: Inode, lstart: number, lend: number, caus
   }
 }
 
-export function sysFallocate(mm: Mm, fdIn: bigint, modeIn: bigint, offIn: bigint, lenIn: bigint): SysResult {
+export function sysFallocate(
+  mm: Mm,
+  fdIn: bigint,
+  modeIn: bigint,
+  offIn: bigint,
+  lenIn: bigint,
+): SysResult {
   const e = mm.fds.get(Number(fdIn & 0xffffffffn));
   if (e === undefined) return sysErr(EBADF);
   const mode = Number(modeIn & 0xffffffffn) | 0;
@@ -183,7 +201,13 @@ function vfsFallocateChecks(mode: number, offset: bigint, len: bigint, writable:
 }
 
 /** vfs_fallocate() on a shmem file (offset and len as signed 64-bit values). */
-export function vfsFallocate(mm: Mm, file: ShmemFile, mode: number, offset: bigint, len: bigint): number {
+export function vfsFallocate(
+  mm: Mm,
+  file: ShmemFile,
+  mode: number,
+  offset: bigint,
+  len: bigint,
+): number {
   const c = vfsFallocateChecks(mode, offset, len, file.writable);
   if (c < 0) return c;
   const sum = offset + len;
@@ -201,7 +225,14 @@ export function vfsFallocate(mm: Mm, file: ShmemFile, mode: number, offset: bigi
       // negative hole length wraps: unmap_mapping_pages() then unmaps to the end of the file.
       unmapMappingRange(mm, inode, unmapStart / PAGE_SIZE, -1, false, 'punch-hole');
     } else if (unmapEnd > unmapStart) {
-      unmapMappingRange(mm, inode, unmapStart / PAGE_SIZE, (1 + unmapEnd - unmapStart) / PAGE_SIZE, false, 'punch-hole');
+      unmapMappingRange(
+        mm,
+        inode,
+        unmapStart / PAGE_SIZE,
+        (1 + unmapEnd - unmapStart) / PAGE_SIZE,
+        false,
+        'punch-hole',
+      );
     }
     shmemUndoRange(mm, inode, off, off + n - 1, 'punch-hole');
     return 0;

@@ -38,7 +38,9 @@ export function sysMlock(mm: Mm, start: bigint, len: bigint): SysResult {
 export function sysMlock2(mm: Mm, start: bigint, len: bigint, flags: bigint): SysResult {
   const f = Number(flags & 0xffffffffn) | 0;
   if ((f & ~MLOCK_ONFAULT) !== 0) return sysErr(EINVAL);
-  return result(doMlock(mm, start, len, VM_LOCKED | ((f & MLOCK_ONFAULT) !== 0 ? VM_LOCKONFAULT : 0)));
+  return result(
+    doMlock(mm, start, len, VM_LOCKED | ((f & MLOCK_ONFAULT) !== 0 ? VM_LOCKONFAULT : 0)),
+  );
 }
 
 export function sysMunlock(mm: Mm, startB: bigint, lenB: bigint): SysResult {
@@ -110,7 +112,11 @@ function mlockFixup(
   newflags: number,
 ): Vma | number {
   const oldflags = vma.flags;
-  if (newflags === oldflags || (oldflags & (VM_SPECIAL | VM_DROPPABLE | VM_HUGETLB)) !== 0 || vma.runtime) {
+  if (
+    newflags === oldflags ||
+    (oldflags & (VM_SPECIAL | VM_DROPPABLE | VM_HUGETLB)) !== 0 ||
+    vma.runtime
+  ) {
     return vma;
   }
   const r = vmaModifyFlags(mm, prev, vma, start, end, newflags);

@@ -189,7 +189,8 @@ export function doMmap(
   if (((pgoffIn + (lenB >> 12n)) & U64_MASK) < pgoffIn) return fail(EOVERFLOW);
   if (mm.mapCount() > mm.profile.maxMapCount) return fail(ENOMEM);
 
-  let vmFlags = calcVmProtBits(prot) | calcVmFlagBits(flags) | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
+  let vmFlags =
+    calcVmProtBits(prot) | calcVmFlagBits(flags) | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
 
   // __get_unmapped_area()
   if (lenB > TASK_SIZE_BIG) return fail(ENOMEM);
@@ -206,7 +207,10 @@ export function doMmap(
     addr = a;
   }
 
-  if ((flags & MAP_FIXED_NOREPLACE) !== 0 && findVmaIntersection(mm, addr, addr + len) !== undefined) {
+  if (
+    (flags & MAP_FIXED_NOREPLACE) !== 0 &&
+    findVmaIntersection(mm, addr, addr + len) !== undefined
+  ) {
     return fail(EEXIST);
   }
 

@@ -130,7 +130,10 @@ export function mprotectFixup(
   if (before.flags !== newflags) mm.log.push({ type: 'vma.change', before, after: vmaRecord(r) });
   changeProtection(mm, r, start, end, 'mprotect');
   // Private VM_LOCKED VMA becoming writable: trigger COW to avoid major fault on access.
-  if ((oldflags & (VM_WRITE | VM_SHARED | VM_LOCKED)) === VM_LOCKED && (newflags & VM_WRITE) !== 0) {
+  if (
+    (oldflags & (VM_WRITE | VM_SHARED | VM_LOCKED)) === VM_LOCKED &&
+    (newflags & VM_WRITE) !== 0
+  ) {
     populateVmaPageRange(mm, r, start, end);
   }
   return r;

@@ -71,4 +71,11 @@
  */
 import type { Mm } from '../mm';
 import { type SysResult } from './result';
-export declare function sysMremap(mm: Mm, oldAddr: bigint, oldLen: bigint, newLen: bigint, flags: bigint, newAddr: bigint): SysResult;
+export declare function sysMremap(
+  mm: Mm,
+  oldAddr: bigint,
+  oldLen: bigint,
+  newLen: bigint,
+  flags: bigint,
+  newAddr: bigint,
+): SysResult;

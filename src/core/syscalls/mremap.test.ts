@@ -48,8 +48,24 @@ function newMm(version: string | null = null): Mm {
   return new Mm(p);
 }
 
-function mmap(mm: Mm, addr: number, len: number, flags = ANON, fd = -1, off = 0, prot = RW): number {
-  const r = sysMmap(mm, BigInt(addr), BigInt(len), BigInt(prot), BigInt(flags), BigInt(fd), BigInt(off));
+function mmap(
+  mm: Mm,
+  addr: number,
+  len: number,
+  flags = ANON,
+  fd = -1,
+  off = 0,
+  prot = RW,
+): number {
+  const r = sysMmap(
+    mm,
+    BigInt(addr),
+    BigInt(len),
+    BigInt(prot),
+    BigInt(flags),
+    BigInt(fd),
+    BigInt(off),
+  );
   expect(r.errno).toBe(0);
   return Number(r.ret);
 }
@@ -61,7 +77,8 @@ function memfd(mm: Mm, size: number): number {
 }
 
 function store(mm: Mm, addr: number, len: number, tag = 0x41): void {
-  for (let a = addr; a < addr + len; a += 4096) expect(accessPage(mm, 'main', a, true, tag)).toBe(FAULT_OK);
+  for (let a = addr; a < addr + len; a += 4096)
+    expect(accessPage(mm, 'main', a, true, tag)).toBe(FAULT_OK);
 }
 
 function load(mm: Mm, addr: number): number {
@@ -78,12 +95,21 @@ function mremap(
   flags: number | bigint,
   newAddr: number | bigint = 0,
 ): number {
-  const r = sysMremap(mm, BigInt(addr), BigInt(oldLen), BigInt(newLen), BigInt(flags), BigInt(newAddr));
+  const r = sysMremap(
+    mm,
+    BigInt(addr),
+    BigInt(oldLen),
+    BigInt(newLen),
+    BigInt(flags),
+    BigInt(newAddr),
+  );
   return r.errno !== 0 ? -r.errno : Number(r.ret);
 }
 
 function layout(mm: Mm): string[] {
-  return mm.vmas.filter((v) => !v.runtime).map((v) => `${(v.start - R).toString(16)}-${(v.end - R).toString(16)}`);
+  return mm.vmas
+    .filter((v) => !v.runtime)
+    .map((v) => `${(v.start - R).toString(16)}-${(v.end - R).toString(16)}`);
 }
 
 function present(mm: Mm, addr: number): boolean {
@@ -113,7 +139,9 @@ describe('6.18: parameter checks before the lookup', () => {
     const mm = newMm();
     expect(mremap(mm, R, 16 * K, 16 * K, MOVE, R + 8 * K)).toBe(-EINVAL);
     expect(mremap(mm, R, 16 * K, 16 * K, MOVE, 0x7ffffffff000)).toBe(-EINVAL);
-    expect(mremap(mm, R, 16 * K, 16 * K, MREMAP_MAYMOVE | MREMAP_DONTUNMAP, 0x7fffffffe000)).toBe(-EINVAL);
+    expect(mremap(mm, R, 16 * K, 16 * K, MREMAP_MAYMOVE | MREMAP_DONTUNMAP, 0x7fffffffe000)).toBe(
+      -EINVAL,
+    );
     expect(mremap(mm, R, 16 * K, 16 * K, MOVE, R + M)).toBe(-EFAULT);
   });
 
@@ -121,7 +149,9 @@ describe('6.18: parameter checks before the lookup', () => {
     const mm = newMm();
     mmap(mm, R, 16 * K);
     expect(mremap(mm, R, 4 * K - 1, 4 * K, DONTUNMAP, R + M)).toBe(R + M);
-    expect(mremap(mm, R, 16 * K, 32 * K, MREMAP_MAYMOVE | MREMAP_DONTUNMAP, R + 2 * M)).toBe(-EINVAL);
+    expect(mremap(mm, R, 16 * K, 32 * K, MREMAP_MAYMOVE | MREMAP_DONTUNMAP, R + 2 * M)).toBe(
+      -EINVAL,
+    );
   });
 
   it('leaves the destination alone when the VMA checks fail (fixed_failure_keeps_destination)', () => {
@@ -236,7 +266,11 @@ describe('what each kind of call leaves behind', () => {
     const s = vmaLookup(mm, R)!;
     expect(s.flags & (VM_LOCKED | VM_LOCKONFAULT)).toBe(0);
     expect(s.anonVma).not.toBe(0);
-    expect([present(mm, R), present(mm, R + 8 * K), present(mm, R + 16 * K)]).toEqual([true, false, true]);
+    expect([present(mm, R), present(mm, R + 8 * K), present(mm, R + 16 * K)]).toEqual([
+      true,
+      false,
+      true,
+    ]);
   });
 
   it('a mirror maps the same file at pgoff + offset and may reach past EOF (mirror_beyond_eof)', () => {

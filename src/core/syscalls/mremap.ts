@@ -92,14 +92,7 @@ import {
   vmaMergeExtend,
   vmaSetFlags,
 } from '../vma';
-import {
-  PAGE_SIZE,
-  TASK_SIZE_BIG,
-  U64_MASK,
-  pageAlignU64,
-  pgoff as mkPgoff,
-  vaddr,
-} from '../addr';
+import { PAGE_SIZE, TASK_SIZE_BIG, U64_MASK, pageAlignU64, pgoff as mkPgoff, vaddr } from '../addr';
 import { EAGAIN, EFAULT, EINVAL, ENOMEM, EPERM } from '../errno';
 import { MAP_FIXED, MAP_SHARED, MREMAP_DONTUNMAP, MREMAP_FIXED, MREMAP_MAYMOVE } from '../uapi';
 import { sysErr, sysOk, type SysResult } from './result';
@@ -112,6 +105,8 @@ import {
   type MremapFeatures,
 } from '../movePageTables';
 import { doVmiMunmap } from './munmap';
+// uffd: the UNMAP/REMAP events of the call (notify_uffd())
+import { UffdMremap } from '../uffd';
 import { vmEnoughMemory } from './mmap';
 import { getUnmappedArea } from '../placement';
 import { mmPopulate } from '../gup';
@@ -134,6 +129,8 @@ interface Vrm {
   /** VM_LOCKED growth: populate [new_addr + old_len, + delta) after success. */
   populateExpand: boolean;
   readonly feat: MremapFeatures;
+  /** uffd: vrm->uf, uf_unmap_early, uf_unmap (userfaultfd events of the call). */
+  readonly uf: UffdMremap;
 }
 
 export function sysMremap(
@@ -145,9 +142,13 @@ export function sysMremap(
   newAddr: bigint,
 ): SysResult {
   const feat = mremapFeatures(mm.profile);
+  // uffd: before 6.17 REMAP reports the syscall's own page-aligned old_len
+  const uf = new UffdMremap();
+  if (!feat.multiVma) uf.reportLen = Number(pageAlignU64(oldLen) > TASK_SIZE_BIG ? TASK_SIZE_BIG : pageAlignU64(oldLen));
   const r = feat.multiVma
-    ? doMremap(mm, oldAddr, oldLen, newLen, flags, newAddr, feat)
-    : doMremapLegacy(mm, oldAddr, oldLen, newLen, flags, newAddr, feat);
+    ? doMremap(mm, oldAddr, oldLen, newLen, flags, newAddr, feat, uf)
+    : doMremapLegacy(mm, oldAddr, oldLen, newLen, flags, newAddr, feat, uf);
+  uf.complete(mm, r >= 0); // uffd: notify_uffd()
   return r < 0 ? sysErr(-r) : sysOk(r);
 }
 
@@ -205,6 +206,7 @@ function doMremap(
   flagsU: bigint,
   newAddrU: bigint,
   feat: MremapFeatures,
+  uf: UffdMremap, // uffd: the call's userfaultfd events
 ): number {
   const oldLenA = pageAlignU64(oldLenU);
   const newLenA = pageAlignU64(newLenU);
@@ -227,6 +229,7 @@ function doMremap(
     remapType: 'none',
     populateExpand: false,
     feat,
+    uf, // uffd
   };
 
   let res: number;
@@ -338,7 +341,7 @@ function growthChecks(mm: Mm, vma: Vma, vrm: Vrm): number {
 
 /** shrink_vma(): unmap [addr + new_len, addr + old_len), then (unless final) look up again. */
 function shrinkVma(mm: Mm, vrm: Vrm, reload: boolean): number {
-  const err = doVmiMunmap(mm, vrm.addr + vrm.newLen, vrm.delta);
+  const err = doVmiMunmap(mm, vrm.addr + vrm.newLen, vrm.delta, vrm.uf.late);
   vrm.vma = undefined;
   if (err !== 0) return err;
   if (reload) {
@@ -351,7 +354,7 @@ function shrinkVma(mm: Mm, vrm: Vrm, reload: boolean): number {
 /** mremap_to() (6.17+): the checks on addresses were done by check_mremap_params(). */
 function mremapTo(mm: Mm, vrm: Vrm): number {
   if ((vrm.flags & MREMAP_FIXED) !== 0) {
-    const err = doVmiMunmap(mm, vrm.newAddr, vrm.newLen);
+    const err = doVmiMunmap(mm, vrm.newAddr, vrm.newLen, vrm.uf.early);
     vrm.vma = undefined;
     if (err !== 0) return err;
     // Remapping part of a VMA elsewhere in the same VMA may have invalidated it.
@@ -466,12 +469,13 @@ function moveVma(mm: Mm, vrm: Vrm): number {
 
   movePageTables(mm, pageTableMoveControl(vma, newVma, vrm.addr, vrm.newAddr, vrm.oldLen));
   mremapUserfaultfdPrep(mm, newVma);
+  vrm.uf.remap(mm, newVma, vrm.addr, vrm.newAddr, vrm.oldLen); // uffd: REMAP at completion
 
   if ((vrm.flags & MREMAP_DONTUNMAP) !== 0) {
     dontunmapComplete(mm, vrm, newVma);
   } else if (vrm.oldLen > 0) {
     // unmap_source_vma(); its VM_ACCOUNT juggling leaves the remnants' flags as they were.
-    doVmiMunmap(mm, vrm.addr, vrm.oldLen);
+    doVmiMunmap(mm, vrm.addr, vrm.oldLen, vrm.uf.late);
     vrm.vma = undefined;
   }
   return vrm.newAddr;
@@ -493,7 +497,12 @@ function mremapUserfaultfdPrep(mm: Mm, newVma: Vma): void {
 function noteMove(mm: Mm, logLen: number, newVma: Vma, before: VmaRecord): void {
   const list = mm.log.list;
   const last = list[list.length - 1];
-  if (list.length > logLen && last !== undefined && last.type === 'vma.add' && last.vma.id === newVma.id) {
+  if (
+    list.length > logLen &&
+    last !== undefined &&
+    last.type === 'vma.add' &&
+    last.vma.id === newVma.id
+  ) {
     list[list.length - 1] = { type: 'vma.move', before, after: last.vma };
   } else {
     mm.log.push({ type: 'vma.move', before, after: rangeRecord(newVma, newVma.start, newVma.end) });
@@ -521,6 +530,7 @@ function doMremapLegacy(
   flagsU: bigint,
   newAddrU: bigint,
   feat: MremapFeatures,
+  uf: UffdMremap, // uffd: the call's userfaultfd events
 ): number {
   // check_mremap_params() (6.16) / the head of the 5.x syscall: on the raw lengths.
   if (!flagsValid(flagsU)) return -EINVAL;
@@ -547,6 +557,7 @@ function doMremapLegacy(
     remapType: 'none',
     populateExpand: false,
     feat,
+    uf, // uffd
   };
   setDelta(vrm);
 
@@ -563,7 +574,7 @@ function doMremapLegacy(
   } else if (vrm.remapType !== 'expand') {
     // 5.x: "Always allow a shrinking remap": just unmap the tail, no lookup at all.
     if (vrm.remapType === 'none') return vrm.addr;
-    const err = doVmiMunmap(mm, vrm.addr + vrm.newLen, vrm.delta);
+    const err = doVmiMunmap(mm, vrm.addr + vrm.newLen, vrm.delta, vrm.uf.late);
     return err !== 0 ? err : vrm.addr;
   } else {
     vrm.vma = vmaLookup(mm, vrm.addr);
@@ -602,14 +613,14 @@ function legacyMremapTo(mm: Mm, vrm: Vrm, newLenA: bigint, newAddrU: bigint): nu
   if (newLenA > TASK_SIZE_BIG || newAddrU > TASK_SIZE_BIG - newLenA) return -EINVAL;
   if (overlaps(BigInt(vrm.addr), BigInt(vrm.oldLen), newAddrU, newLenA)) return -EINVAL;
   if ((vrm.flags & MREMAP_FIXED) !== 0) {
-    const err = doVmiMunmap(mm, vrm.newAddr, vrm.newLen);
+    const err = doVmiMunmap(mm, vrm.newAddr, vrm.newLen, vrm.uf.early);
     if (err !== 0) return err;
     vrm.vma = vmaLookup(mm, vrm.addr);
     if (vrm.feat.earlyLookup && vrm.vma === undefined) return -EFAULT;
   }
   if (vrm.oldLen >= vrm.newLen) {
     if (vrm.oldLen > vrm.newLen) {
-      const err = doVmiMunmap(mm, vrm.addr + vrm.newLen, vrm.delta);
+      const err = doVmiMunmap(mm, vrm.addr + vrm.newLen, vrm.delta, vrm.uf.late);
       if (err !== 0) return err;
     }
     vrm.oldLen = vrm.newLen;
@@ -626,7 +637,7 @@ function legacyMremapTo(mm: Mm, vrm: Vrm, newLenA: bigint, newAddrU: bigint): nu
 function legacyMremapAt(mm: Mm, vrm: Vrm): number {
   if (vrm.remapType === 'none') return vrm.addr;
   if (vrm.remapType === 'shrink') {
-    const err = doVmiMunmap(mm, vrm.addr + vrm.newLen, vrm.delta);
+    const err = doVmiMunmap(mm, vrm.addr + vrm.newLen, vrm.delta, vrm.uf.late);
     return err !== 0 ? err : vrm.addr;
   }
   return legacyExpand(mm, vrm);

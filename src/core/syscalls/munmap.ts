@@ -17,6 +17,8 @@ import {
   vmaRecord,
 } from '../vma';
 import { sysFromKernel, type SysResult } from './result';
+// uffd: userfaultfd_unmap_prep()
+import { uffdUnmapNow } from '../uffd';
 
 /** Hooks for userfaultfd's UNMAP events (filled by the uffd work; unused otherwise). */
 export interface UnmapEvents {
@@ -55,14 +57,16 @@ export function gatherMunmapVmas(
   const prev = mm.vmas[i - 1];
   const unmapStart = prev !== undefined ? prev.end : 0;
   const vmas: Vma[] = [];
+  // uffd: a caller without its own list (munmap, mmap MAP_FIXED) sends its UNMAP events at once
+  const ev = uf ?? uffdUnmapNow();
   for (; i < mm.vmas.length; i++) {
     const v = mm.vmas[i]!;
     if (v.start >= end) break;
     if ((v.flags & VM_SEALED) !== 0) return -EPERM;
     if (v.end > end) splitVmaNoCheck(mm, v, end, false);
     vmas.push(v);
-    if (uf !== undefined) {
-      const r = uf.prep(mm, v, start, end);
+    {
+      const r = ev.prep(mm, v, start, end);
       if (r < 0) return r;
     }
   }
@@ -114,7 +118,11 @@ export function doVmiAlignMunmap(
  * Arguments are already numbers; use sysMunmap for raw u64 arguments.
  */
 export function doVmiMunmap(mm: Mm, start: number, len: number, uf?: UnmapEvents): number {
-  if (start % PAGE_SIZE !== 0 || start > Number(TASK_SIZE_BIG) || len > Number(TASK_SIZE_BIG) - start) {
+  if (
+    start % PAGE_SIZE !== 0 ||
+    start > Number(TASK_SIZE_BIG) ||
+    len > Number(TASK_SIZE_BIG) - start
+  ) {
     return -EINVAL;
   }
   const end = start + Math.ceil(len / PAGE_SIZE) * PAGE_SIZE;

@@ -1,13 +1,13 @@
 /** An out field of an ioctl (mms.md section 5), by the name the transcript prints. */
 export interface OutValue {
-    readonly name: 'features' | 'ioctls' | 'copy' | 'zeropage' | 'mapped' | 'move' | 'updated';
-    readonly value: bigint;
+  readonly name: 'features' | 'ioctls' | 'copy' | 'zeropage' | 'mapped' | 'move' | 'updated';
+  readonly value: bigint;
 }
 export interface SysResult {
-    readonly ret: bigint;
-    /** errno when the call failed (ret is -1), else 0. */
-    readonly errno: number;
-    readonly out: readonly OutValue[];
+  readonly ret: bigint;
+  /** errno when the call failed (ret is -1), else 0. */
+  readonly errno: number;
+  readonly out: readonly OutValue[];
 }
 export declare function sysOk(ret: bigint | number, out?: readonly OutValue[]): SysResult;
 export declare function sysErr(errno: number, out?: readonly OutValue[]): SysResult;

@@ -13,7 +13,17 @@ await page.goto(url, { waitUntil: 'networkidle' });
 await page.waitForTimeout(300);
 for (const a of actions) {
   if (a.startsWith('wait:')) await page.waitForTimeout(Number(a.slice(5)));
-  else if (a.startsWith('key:')) {
+  else if (a.startsWith('mclick:')) {
+    const [x, y] = a.slice(7).split(',').map(Number);
+    await page.mouse.click(x, y);
+  } else if (a.startsWith('move:')) {
+    const [x, y] = a.slice(5).split(',').map(Number);
+    await page.mouse.move(x, y);
+  } else if (a.startsWith('wheel:')) {
+    const [x, y, dy] = a.slice(6).split(',').map(Number);
+    await page.mouse.move(x, y);
+    await page.mouse.wheel(0, dy);
+  } else if (a.startsWith('key:')) {
     const [k, n = '1'] = a.slice(4).split('*');
     for (let i = 0; i < Number(n); i++) await page.keyboard.press(k);
   } else if (a.startsWith('clicksel:')) await page.locator(a.slice(9)).first().click();
@@ -23,6 +33,26 @@ for (const a of actions) {
     await page.locator(`section[aria-label="${label}"]`).first().screenshot({ path });
   } else if (a.startsWith('shot:')) await page.screenshot({ path: a.slice(5), fullPage: true });
   else if (a.startsWith('eval:')) console.log(await page.evaluate(a.slice(5)));
+  else if (a === 'fps:start')
+    await page.evaluate(() => {
+      const w = window;
+      w.__frames = [];
+      const tick = (t) => {
+        w.__frames.push(t);
+        if (w.__frames.length < 2000) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+  else if (a === 'fps:report')
+    console.log(
+      await page.evaluate(() => {
+        const f = window.__frames;
+        const d = f.slice(1).map((t, i) => t - f[i]);
+        const worst = Math.max(...d);
+        const span = f[f.length - 1] - f[0];
+        return `frames ${f.length} over ${span.toFixed(0)} ms: ${((f.length - 1) / (span / 1000)).toFixed(1)} fps, worst frame ${worst.toFixed(1)} ms, >20ms: ${d.filter((x) => x > 20).length}`;
+      }),
+    );
 }
 await page.screenshot({ path: out, fullPage: true });
 await browser.close();
