@@ -201,10 +201,10 @@ async function main(): Promise<void> {
     const jumps = await measureJumps(page, 10_000);
 
     const row = (what: string, value: string, target: string) =>
-      `| ${what.padEnd(52)} | ${value.padStart(14)} | ${target.padEnd(10)} |`;
+      `| ${what.padEnd(56)} | ${value.padStart(14)} | ${target.padEnd(6)} |`;
     const lines = [
       row('measure', 'value', 'target'),
-      `|${'-'.repeat(54)}|${'-'.repeat(16)}|${'-'.repeat(12)}|`,
+      `|${'-'.repeat(58)}|${'-'.repeat(16)}|${'-'.repeat(8)}|`,
       row('PTE-level move of 1 GiB, animation frames per second', fps.fps.toFixed(1), '>= 30'),
       row('  ... frames in the animation (ms)', `${fps.frames} (${fps.ms.toFixed(0)})`, ''),
       row('10,000-statement script: run (compile + simulate, ms)', jumps.runMs.toFixed(0), ''),

@@ -72,6 +72,7 @@ export function accessPage(
   addr: number,
   write: boolean,
   tag: number,
+  missed = false,
 ): number {
   let v = mm.vmaCache;
   if (v === null || addr < v.start || addr >= v.end) {
@@ -83,7 +84,8 @@ export function accessPage(
   // arch/x86/mm/fault.c access_error(): writes need VM_WRITE, reads any of VM_ACCESS_FLAGS.
   if (write ? (v.flags & VM_WRITE_) === 0 : (v.flags & VM_ACCESS_) === 0) return FAULT_SIGSEGV;
   for (let attempt = 0; attempt < 4; attempt++) {
-    if (tryAccess(mm, addr, write, tag)) return FAULT_OK;
+    // The caller may already know the first try misses (runAccessPages' fast path).
+    if ((attempt > 0 || !missed) && tryAccess(mm, addr, write, tag)) return FAULT_OK;
     const r = handleMmFault(mm, v, addr, write, { thread, cause: 'fault' });
     if (r !== FAULT_OK) return r;
   }
@@ -148,7 +150,14 @@ export function runAccessPages(mm: Mm, a: Access, thread: string): number {
       (write ? (v.flags & VM_WRITE_) === 0 : (v.flags & VM_ACCESS_) === 0) ||
       !tryAccess(mm, addr, write, tag)
     ) {
-      const r = accessPage(mm, thread, addr, write, tag);
+      const r = accessPage(
+        mm,
+        thread,
+        addr,
+        write,
+        tag,
+        v !== null && addr >= v.start && addr < v.end,
+      );
       if (r !== FAULT_OK) {
         a.next = addr;
         return r;

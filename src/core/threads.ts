@@ -63,7 +63,11 @@ export class Access {
   }
 
   tagList(): number[] {
-    return Array.from(this.tags.subarray(0, this.ntags));
+    const n = this.ntags;
+    const t = this.tags;
+    const out = new Array<number>(n);
+    for (let i = 0; i < n; i++) out[i] = t[i]!;
+    return out;
   }
 }
 

@@ -488,6 +488,11 @@ export function runWoken(mm: Mm, run: (t: Thread) => void): void {
  */
 export class UffdUnmapList {
   private readonly items: Array<{ ctx: number; start: number; end: number }> = [];
+  /** Items already sent (an immediate list sends at prep time, keeping items for dedup). */
+  private sent = 0;
+
+  /** `immediate`: send each event when it is prepared (see uffdUnmapNow()). */
+  constructor(private readonly immediate = false) {}
 
   /** userfaultfd_unmap_prep(vma, start, end, unmaps). */
   prep(mm: Mm, v: Vma, start: number, end: number): number {
@@ -497,12 +502,14 @@ export class UffdUnmapList {
       if (it.ctx === ctx.id && it.start === start && it.end === end) return 0;
     }
     this.items.push({ ctx: ctx.id, start, end });
+    if (this.immediate) this.complete(mm);
     return 0;
   }
 
   /** userfaultfd_unmap_complete(): the events, in the order they were prepared. */
   complete(mm: Mm): void {
-    for (const it of this.items.splice(0)) {
+    for (; this.sent < this.items.length; this.sent++) {
+      const it = this.items[this.sent]!;
       const ctx = mm.uffd.get(it.ctx);
       if (ctx === undefined) continue;
       queueMsg(mm, ctx, { event: 'UNMAP', start: BigInt(it.start), end: BigInt(it.end) });
@@ -515,15 +522,8 @@ export class UffdUnmapList {
  * kernel completes its list right after the call, before anything else can queue a message,
  * so sending at prep time is the same.
  */
-export function uffdUnmapNow(): { prep(mm: Mm, v: Vma, start: number, end: number): number } {
-  const list = new UffdUnmapList();
-  return {
-    prep(mm: Mm, v: Vma, start: number, end: number): number {
-      const r = list.prep(mm, v, start, end);
-      list.complete(mm);
-      return r;
-    },
-  };
+export function uffdUnmapNow(): UffdUnmapList {
+  return new UffdUnmapList(true);
 }
 
 /**

@@ -139,12 +139,12 @@ export class Vma {
   }
 
   pages(): number {
-    return (this.end - this.start) / PAGE_SIZE;
+    return (this.end - this.start) / 4096;
   }
 
-  /** The file page index that address a maps. */
+  /** The file page index that address a maps (4096: PAGE_SIZE, literal on the fault path). */
   linearIndex(a: number): number {
-    return this.pgoff + (a - this.start) / PAGE_SIZE;
+    return this.pgoff + (a - this.start) / 4096;
   }
 
   copy(file: ShmemFile | null = this.file): Vma {

@@ -19,8 +19,10 @@ import {
   sysFallocate,
   sysFtruncate,
   sysMemfdCreate,
-  sysUserfaultfd,
 } from '../core/syscalls/memfd';
+// uffd: userfaultfd(2), its ioctls and read(2) (syscalls/userfaultfd.ts)
+import { sysUffdIoctl, sysUffdRead, sysUserfaultfd } from '../core/syscalls/userfaultfd';
+import { UffdDriverBlocked } from '../core/uffd';
 import { sysMremap } from '../core/syscalls/mremap';
 import { SYS_ENOSYS, type SysResult } from '../core/syscalls/result';
 import { ENOSYS } from '../core/errno';
@@ -43,6 +45,9 @@ function unboundMessage(name: string): string {
 function blockedMessage(thread: string): string {
   return `thread ${thread} is blocked in a userfault: wait for it or resolve the fault first`;
 }
+// uffd: the oracle's words for a call that blocked the script in a userfault
+const DRIVER_BLOCKED_MESSAGE =
+  'the script itself blocked in a userfault inside this call (it faulted on a registered range that only the script could resolve)';
 const PAGEMAP_TOO_LARGE = 'pagemap() covers more than 16M pages (64G)';
 
 class Unbound extends Error {
@@ -99,7 +104,7 @@ export class Simulation {
     const op = this.program.ops[this.pc++]!;
     let fact: Fact;
     try {
-      fact = this.exec(op);
+      fact = this.execChecked(op); // uffd: see execChecked
     } catch (e) {
       if (!(e instanceof Unbound)) throw e;
       const name = this.program.slots[e.slot]?.name ?? `#${e.slot}`;
@@ -107,6 +112,20 @@ export class Simulation {
     }
     if (fact.kind === 'error') this.stopped = true;
     return { op, fact, effects: this.mm.log.take() };
+  }
+
+  /**
+   * uffd: a fault inside a call (mlock, MADV_POPULATE_*, a UFFDIO_COPY source) on a registered
+   * range puts the script itself to sleep with nobody to wake it: the run ends with the
+   * oracle's error (src/oracle/decode.ts driverBlockedMessage).
+   */
+  private execChecked(op: Op): Fact {
+    try {
+      return this.exec(op);
+    } catch (e) {
+      if (!(e instanceof UffdDriverBlocked)) throw e;
+      return { kind: 'error', message: DRIVER_BLOCKED_MESSAGE };
+    }
   }
 
   private arg(a: Arg): bigint {
@@ -121,8 +140,13 @@ export class Simulation {
     switch (op.kind) {
       case 'call': {
         const args = op.args.map((a) => this.arg(a));
+        // uffd: read(uffd) pops the monitor's oldest message (mms.md section 3)
+        if (op.call === 'read') {
+          const rd = sysUffdRead(mm, args[0] ?? 0n);
+          settle(mm);
+          return { kind: 'read', message: rd.message, errno: rd.errno };
+        }
         const r = this.call(op.call, args, op.str);
-        if (op.call === 'read') return { kind: 'read', message: null, errno: r.errno };
         if (r.errno === 0 && op.bind >= 0) this.slots[op.bind] = r.ret & U64;
         settle(mm);
         return { kind: 'call', ret: r.ret, errno: r.errno, out: r.out };
@@ -187,8 +211,11 @@ export class Simulation {
         return sysClose(mm, x(0));
       case 'userfaultfd':
         return sysUserfaultfd(mm, x(0));
+      case 'ioctl':
+        // uffd: ioctl(uffd, request, fields...)
+        return sysUffdIoctl(mm, x(0), x(1), a.slice(2));
       default:
-        // userfaultfd, ioctl, read: the userfaultfd work (next issue).
+        // read is answered in exec().
         void ENOSYS;
         return SYS_ENOSYS;
     }

@@ -200,6 +200,8 @@ export function createExplorerStore(opts: ExplorerStoreOptions = {}): ExplorerSt
     opts.clearTimer ?? ((h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>));
 
   let data: RunData | null = null;
+  /** The walkthrough last loaded, to tell its own text from an edit of it. */
+  let walkthrough: Walkthrough | null = null;
   let timer: unknown = null;
   /** The last compile: Run after an edit compiles the text `setSource` just compiled. */
   let compiled: { text: string; name: string; result: CompileOutcome } | null = null;
@@ -332,6 +334,7 @@ export function createExplorerStore(opts: ExplorerStoreOptions = {}): ExplorerSt
       }));
       data = checkpoints.length > 0 ? { program, checkpoints } : null;
       set({
+        ...walkthroughState(text, program),
         source: text,
         errors: [],
         program,
@@ -346,6 +349,26 @@ export function createExplorerStore(opts: ExplorerStoreOptions = {}): ExplorerSt
       // fresh: the shown simulation belongs to the previous run.
       moveTo(cursor ?? steps.length, 'reset', true);
       return true;
+    }
+
+    /**
+     * Name, scenario and narration for a run of `text`: the walkthrough's own text keeps its
+     * name; an edit of it is "(edited)" and keeps the sentences of the statements it still
+     * has; a script that shares no narrated statement with it is a new, untitled script.
+     */
+    function walkthroughState(
+      text: string,
+      program: Program,
+    ): Pick<ExplorerState, 'name' | 'scenarioId' | 'narration'> | Record<string, never> {
+      const s = get();
+      if (walkthrough === null || s.scenarioId === null) return {};
+      if (text === walkthrough.source) {
+        return { name: walkthrough.name, scenarioId: walkthrough.id, narration: s.narration };
+      }
+      const first = program.ops[0];
+      const still = program.ops.some((op) => narrationFor(s.narration, op, first) !== null);
+      if (still) return { name: `${walkthrough.name} (edited)` };
+      return { name: 'untitled.mms', scenarioId: null, narration: null };
     }
 
     function scheduleNext(): void {
@@ -497,7 +520,8 @@ export function createExplorerStore(opts: ExplorerStoreOptions = {}): ExplorerSt
         loadWalkthrough(w, cursor) {
           const outcome = compileCached(w.source, w.name);
           const narration = outcome.ok ? buildNarration(w, outcome.program) : null;
-          set({ name: w.name });
+          walkthrough = w;
+          set({ name: w.name, scenarioId: w.id, narration });
           return runText(w.source, cursor ?? 0, { scenarioId: w.id, narration });
         },
 

@@ -19,8 +19,18 @@ export interface UrlState {
   readonly embed: boolean;
 }
 
+/** The last encoding: the URL is rewritten on every step, the script rarely changes. */
+let lastEncoded: { text: string; code: string } | null = null;
+
 /** base64url (RFC 4648 section 5, no padding) of the UTF-8 bytes of `text`. */
 export function encodeScript(text: string): string {
+  if (lastEncoded?.text === text) return lastEncoded.code;
+  const code = encodeUncached(text);
+  lastEncoded = { text, code };
+  return code;
+}
+
+function encodeUncached(text: string): string {
   const bytes = new TextEncoder().encode(text);
   let bin = '';
   // Chunked so that String.fromCharCode never gets more arguments than the engine allows.

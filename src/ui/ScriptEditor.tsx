@@ -166,6 +166,18 @@ export function ScriptEditor(props: { onRun: () => void; ref?: Ref<ScriptEditorH
     };
     showErrors(selectErrors(store.getState()));
     let shownLine = stepLineOf(store.getState());
+    let frame = 0;
+    const showStepLine = () => {
+      frame = 0;
+      const line = stepLineOf(store.getState());
+      if (line === shownLine) return;
+      shownLine = line;
+      const effects: StateEffect<unknown>[] = [setStepLine.of(line)];
+      if (line !== null && line <= view.state.doc.lines && !view.hasFocus) {
+        effects.push(EditorView.scrollIntoView(view.state.doc.line(line).from, { y: 'nearest' }));
+      }
+      view.dispatch({ effects });
+    };
     view.dispatch({
       effects: [
         setStepLine.of(shownLine),
@@ -189,19 +201,13 @@ export function ScriptEditor(props: { onRun: () => void; ref?: Ref<ScriptEditorH
       if (selectErrors(s) !== selectErrors(prev) || text !== selectSource(prev)) {
         showErrors(selectErrors(s));
       }
-      const line = stepLineOf(s);
-      if (line !== shownLine) {
-        shownLine = line;
-        view.dispatch({ effects: setStepLine.of(line) });
-        if (line !== null && !view.hasFocus) {
-          view.dispatch({
-            effects: EditorView.scrollIntoView(view.state.doc.line(line).from, { y: 'nearest' }),
-          });
-        }
-      }
+      // The step line follows the cursor once per frame, not inside the store's update: a
+      // CodeMirror update reads layout, which must not slow a jump or a scrub.
+      if (stepLineOf(s) !== shownLine && frame === 0) frame = requestAnimationFrame(showStepLine);
     });
     return () => {
       unsubscribe();
+      cancelAnimationFrame(frame);
       if (pending.current !== null) clearTimeout(pending.current);
       view.destroy();
       viewRef.current = null;

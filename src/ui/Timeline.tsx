@@ -119,31 +119,52 @@ export function Timeline() {
 
   const onJump = useCallback((n: number) => actions.jumpTo(n), [actions]);
 
-  // Keep the current row in view: scrolled just enough for a step, centred for a jump.
-  useLayoutEffect(() => {
-    const el = scroller.current;
-    if (el === null) return;
-    const top = offsets[cursor] ?? 0;
-    const bottom = offsets[cursor + 1] ?? top;
-    const h = el.clientHeight;
-    if (top < el.scrollTop) el.scrollTop = Math.max(0, top - (bottom - top < h / 4 ? h / 4 : 0));
-    else if (bottom > el.scrollTop + h)
-      el.scrollTop = bottom - h + (bottom - top < h / 4 ? h / 4 : 0);
-  }, [cursor, offsets]);
+  // The viewport as last seen by scroll events and the ResizeObserver: reading scrollTop or
+  // clientHeight during a step would force a layout of the whole page (the panes included).
+  const seen = useRef(view);
 
   useLayoutEffect(() => {
     const el = scroller.current;
     if (el === null) return;
-    const update = () => setView({ top: el.scrollTop, height: el.clientHeight });
-    update();
-    el.addEventListener('scroll', update, { passive: true });
-    const ro = new ResizeObserver(update);
+    const publish = (v: { top: number; height: number }) => {
+      if (v.top === seen.current.top && v.height === seen.current.height) return;
+      seen.current = v;
+      setView(v);
+    };
+    publish({ top: el.scrollTop, height: el.clientHeight });
+    const onScroll = () => publish({ top: el.scrollTop, height: seen.current.height });
+    el.addEventListener('scroll', onScroll, { passive: true });
+    const ro = new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1]?.contentRect;
+      if (box !== undefined) publish({ top: seen.current.top, height: box.height });
+    });
     ro.observe(el);
     return () => {
-      el.removeEventListener('scroll', update);
+      el.removeEventListener('scroll', onScroll);
       ro.disconnect();
     };
   }, []);
+
+  // Keep the current row in view: scrolled just enough, with some context for a far jump.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el === null) return;
+    const { top: scrollTop, height: h } = seen.current;
+    const top = offsets[cursor] ?? 0;
+    const bottom = offsets[cursor + 1] ?? top;
+    const margin = bottom - top < h / 4 ? h / 4 : 0;
+    let target = scrollTop;
+    if (top < scrollTop) target = Math.max(0, top - margin);
+    else if (bottom > scrollTop + h) target = bottom - h + margin;
+    // The browser clamps scrollTop to the content; clamp here too so `seen` stays true.
+    target = Math.max(0, Math.min(target, (offsets[offsets.length - 1] ?? 0) - h));
+    if (target !== scrollTop) {
+      el.scrollTop = target;
+      // Render the rows there now, not one frame later when the scroll event comes.
+      seen.current = { top: target, height: h };
+      setView(seen.current);
+    }
+  }, [cursor, offsets]);
 
   // The rows that intersect the viewport (plus overscan), found by binary search on offsets.
   const first = Math.max(0, upperBound(offsets, view.top - OVERSCAN_PX) - 1);

@@ -9,6 +9,8 @@ import { buildSearch, buildShareUrl, type ShareState } from '../store/url';
 import { dontunmap } from '../scenarios/dontunmap';
 
 const URL_DELAY_MS = 250;
+const LONG_URL_DELAY_MS = 1000;
+const LONG_SCRIPT = 20_000;
 
 /** The URL state for a store state: the walkthrough's own text needs no `script` parameter. */
 export function shareStateOf(s: ExplorerStoreState): ShareState {
@@ -39,7 +41,9 @@ export function useUrlSync(store: ExplorerStore): void {
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.source === prev.source && s.cursor === prev.cursor) return;
       if (timer !== null) clearTimeout(timer);
-      timer = setTimeout(write, URL_DELAY_MS);
+      // A long script makes a long URL, and replacing it costs ~0.1 ms per KB: wait for the
+      // cursor to settle longer.
+      timer = setTimeout(write, s.source.length > LONG_SCRIPT ? LONG_URL_DELAY_MS : URL_DELAY_MS);
     });
     return () => {
       unsubscribe();

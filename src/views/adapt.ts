@@ -9,7 +9,7 @@
  */
 import { PAGE_SIZE, PGDIR_SIZE, PMD_SIZE, PTRS_PER_TABLE, PUD_SIZE, TASK_SIZE } from '../core/addr';
 import type { Effect, EntryKind } from '../core/effects';
-import { FRAME_ANON, FRAME_CACHE, FRAME_HUGE_ZERO, FRAME_ZERO } from '../core/frames';
+import { FF_THP, FRAME_ANON, FRAME_CACHE, FRAME_HUGE_ZERO, FRAME_ZERO } from '../core/frames';
 import type { Mm } from '../core/mm';
 import {
   MARKER_POISONED,
@@ -81,7 +81,7 @@ export interface Timeline {
 interface Cache {
   backings?: BackingModel[];
   runs?: Map<number, PageRun[]>;
-  tableSummary: Map<string, { used: number; backing: number }>;
+  tableSummary: Map<number, { used: number; backing: number }>;
 }
 const caches = new WeakMap<object, Cache>();
 function cache(sim: Simulation): Cache {
@@ -208,6 +208,15 @@ const KIND_NAMES: readonly EntryKind[] = [
  * and allocates only when a run ends.
  */
 function walkRuns(mm: Mm, start: number, end: number): PageRun[] {
+  // Imported bindings can compile to property getters (CommonJS interop in tests and tools):
+  // read them once, not per page.
+  const PG = PAGE_SIZE;
+  const PRESENT = PTE_PRESENT;
+  const WRITE = PTE_WRITE;
+  const UWP = PTE_UFFD_WP;
+  const SHIFT = PFN_SHIFT;
+  const F_ZERO = FRAME_ZERO;
+  const F_CACHE = FRAME_CACHE;
   const pt = mm.pt;
   const fkind = mm.frames.kind;
   const owner = mm.frames.owner;
@@ -251,7 +260,7 @@ function walkRuns(mm: Mm, start: number, end: number): PageRun[] {
     const same = kind === K_ZERO || kind === K_HUGE_ZERO || kind >= K_MARKER_WP;
     if (
       rPages > 0 &&
-      rStart + rPages * PAGE_SIZE === addr &&
+      rStart + rPages * PG === addr &&
       rKind === kind &&
       rWrite === write &&
       rWp === wp &&
@@ -304,20 +313,36 @@ function walkRuns(mm: Mm, start: number, end: number): PageRun[] {
     }
     const base = (m >>> PFN_SHIFT) * PTRS_PER_TABLE;
     const data = pt.pte.data;
-    let i = Math.floor(addr / PAGE_SIZE) % PTRS_PER_TABLE;
-    for (; addr < pmdEnd; addr += PAGE_SIZE, i++) {
+    let i = Math.floor(addr / PG) % PTRS_PER_TABLE;
+    for (; addr < pmdEnd; addr += PG, i++) {
       const e = data[base + i]!;
       if (e === 0) continue;
-      if ((e & PTE_PRESENT) === 0) {
-        const bits = e >>> PFN_SHIFT;
+      if ((e & PRESENT) === 0) {
+        const bits = e >>> SHIFT;
         if ((bits & MARKER_POISONED) !== 0) add(addr, 1, K_MARKER_POISON, -1, false, false);
         else if ((bits & MARKER_UFFD_WP) !== 0) add(addr, 1, K_MARKER_WP, -1, false, true);
         continue;
       }
-      const pfn = e >>> PFN_SHIFT;
+      const pfn = e >>> SHIFT;
       const fk = fkind[pfn];
-      const kind = fk === FRAME_ZERO ? K_ZERO : fk === FRAME_CACHE ? K_CACHE : K_ANON;
-      add(addr, 1, kind, pfn, (e & PTE_WRITE) !== 0, (e & PTE_UFFD_WP) !== 0);
+      const kind = fk === F_ZERO ? K_ZERO : fk === F_CACHE ? K_CACHE : K_ANON;
+      const write = (e & WRITE) !== 0;
+      const wp = (e & UWP) !== 0;
+      // Fast path: the next page of the current run (the common case by far).
+      if (
+        rPages > 0 &&
+        kind === rKind &&
+        write === rWrite &&
+        wp === rWp &&
+        rStart + rPages * PG === addr &&
+        (kind === K_ZERO
+          ? pfn === rPfn
+          : pfn === rPfn + rPages && (kind === K_ANON || owner[pfn] === rOwner))
+      ) {
+        rPages++;
+        continue;
+      }
+      add(addr, 1, kind, pfn, write, wp);
     }
   }
   flush();
@@ -556,6 +581,8 @@ function childId(level: TableLevelName, e: number): number {
   return -1;
 }
 
+const LEVEL_NO: Record<TableLevelName, number> = { pgd: 0, pud: 1, pmd: 2, pte: 3 };
+
 /** Used slots and the dominant backing (1 + index, 0 = none) of a table, cached per sim. */
 function summary(
   sim: Simulation,
@@ -564,51 +591,53 @@ function summary(
   backingIndex: Map<string, number>,
 ): { used: number; backing: number } {
   const c = cache(sim);
-  const key = `${level}:${id}`;
+  const key = LEVEL_NO[level] * 2 ** 32 + id;
   const hit = c.tableSummary.get(key);
   if (hit) return hit;
   const mm = sim.mm;
   const fkind = mm.frames.kind;
   const owner = mm.frames.owner;
   const data = tableData(mm, level, id);
-  // Votes by backing index + 1, weighted by the pages each entry maps.
-  const votes = new Map<number, number>();
-  const vote = (b: number, w: number): void => {
-    if (b > 0) votes.set(b, (votes.get(b) ?? 0) + w);
-  };
+  // Votes per backing index + 1, weighted by the pages each entry maps.
+  const votes = new Float64Array(backingIndex.size + 1);
   const anonB = (backingIndex.get(ANON_KEY) ?? -1) + 1;
-  const inodeB = new Map<number, number>();
-  const cacheB = (pfn: number): number => {
-    const ino = owner[pfn]!;
-    let b = inodeB.get(ino);
-    if (b === undefined) inodeB.set(ino, (b = (backingIndex.get(inodeKey(mm, ino)) ?? -1) + 1));
-    return b;
-  };
   const cl = CHILD_LEVEL[level];
+  const PRESENT = PTE_PRESENT;
+  const SHIFT = PFN_SHIFT;
+  const F_ANON = FRAME_ANON;
+  const F_CACHE = FRAME_CACHE;
+  const w = level === 'pmd' ? 512 : 1;
   let used = 0;
-  let anonVotes = 0;
+  let lastOwner = -1;
+  let lastB = 0;
   for (let i = 0; i < PTRS_PER_TABLE; i++) {
     const e = data[i]!;
     if (e === 0) continue;
     used++;
-    const child = childId(level, e);
-    if (child >= 0 && cl) {
-      const s = summary(sim, cl, child, backingIndex);
-      vote(s.backing, s.used * (cl === 'pte' ? 1 : 512));
-      continue;
+    if (cl !== null) {
+      const child = childId(level, e);
+      if (child >= 0) {
+        const s = summary(sim, cl, child, backingIndex);
+        votes[s.backing] += s.used * (cl === 'pte' ? 1 : 512);
+        continue;
+      }
     }
-    if ((e & PTE_PRESENT) === 0) continue;
-    const pfn = e >>> PFN_SHIFT;
+    if ((e & PRESENT) === 0) continue;
+    const pfn = e >>> SHIFT;
     const fk = fkind[pfn];
-    const w = level === 'pmd' ? 512 : 1;
-    if (fk === FRAME_ANON) anonVotes += w;
-    else if (fk === FRAME_CACHE) vote(cacheB(pfn), w);
+    if (fk === F_ANON) votes[anonB] += w;
+    else if (fk === F_CACHE) {
+      const ino = owner[pfn]!;
+      if (ino !== lastOwner) {
+        lastOwner = ino;
+        lastB = (backingIndex.get(inodeKey(mm, ino)) ?? -1) + 1;
+      }
+      votes[lastB] += w;
+    }
   }
-  vote(anonB, anonVotes);
   let best = 0;
-  let bestN = 0;
-  for (const [b, n] of votes) if (n > bestN) [best, bestN] = [b, n];
-  const r = { used, backing: best };
+  for (let b = 1; b < votes.length; b++) if (votes[b]! > votes[best]!) best = b;
+  const r = { used, backing: votes[best]! > 0 ? best : 0 };
   c.tableSummary.set(key, r);
   return r;
 }
@@ -976,17 +1005,22 @@ export function adaptPhysical(sim: Simulation | null): PhysicalModel {
   // Two passes over the frames, so the arrays are allocated once at their size.
   const kind = fr.kind;
   let nAnon = 0;
-  for (let p = 2 * PTRS_PER_TABLE; p < fr.bump; p++) if (kind[p] === FRAME_ANON) nAnon++;
+  for (let p = 2 * PTRS_PER_TABLE, end = fr.bump; p < end; p++) if (kind[p] === FRAME_ANON) nAnon++;
   if (nAnon > 0) {
     const pfn = new Float64Array(nAnon);
     const mapcount = new Int32Array(nAnon);
     const refcount = new Int32Array(nAnon);
     let i = 0;
-    for (let p = 2 * PTRS_PER_TABLE; p < fr.bump; p++) {
-      if (kind[p] !== FRAME_ANON) continue;
+    const fmap = fr.mapcount;
+    const fref = fr.refcount;
+    const flags = fr.flags;
+    const ANON = FRAME_ANON;
+    for (let p = 2 * PTRS_PER_TABLE, end = fr.bump; p < end; p++) {
+      if (kind[p] !== ANON) continue;
       pfn[i] = p;
-      mapcount[i] = fr.mapcount[p]!;
-      refcount[i] = fr.refcount[fr.head(p)]!;
+      mapcount[i] = fmap[p]!;
+      // A THP's refcount lives on its head (frames.ts).
+      refcount[i] = fref[(flags[p]! & FF_THP) !== 0 ? p - (p % PTRS_PER_TABLE) : p]!;
       i++;
     }
     groups.push({

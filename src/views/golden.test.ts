@@ -118,6 +118,18 @@ describe('page tables', () => {
   }
 });
 
+describe('page tables in a narrow pane', () => {
+  it('stacks the levels as bands of 64 x 8 tables', () => {
+    const root = svgRoot();
+    renderPageTables(
+      root,
+      gigPageTablesAfter('pmd'),
+      opts({ width: 420, height: 300, effects: gigMoveEffects('pmd') }),
+    );
+    golden('page-tables-narrow.svg', root.outerHTML);
+  });
+});
+
 describe('physical memory', () => {
   it('draws the zero page, anonymous frames and a page cache that outlived its mapping', () => {
     const root = svgRoot();

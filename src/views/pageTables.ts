@@ -875,6 +875,14 @@ function drawGhosts(
       });
       seg = null;
     };
+    // Only entries whose table is drawn on one side or the other can fly: skip the rest of a
+    // record in one step (a GiB moved PTE by PTE is 262,144 entries, 4 tables drawn).
+    const spanOf = { pud: 2 ** 39, pmd: 2 ** 30, pte: 2 ** 21 }[m.level];
+    const touches = (a: number, b: number, lay: Map<string, CardPos>): boolean => {
+      for (let t = a - (a % spanOf); t < b; t += spanOf) if (lay.has(`${level}:${t}`)) return true;
+      return false;
+    };
+    if (!touches(m.from, m.from + m.len, prevLayout) && !touches(m.to, m.to + m.len, layout)) continue;
     for (let k = 0; k < n && out.length < MAX; k++) {
       const src = slotOf(level, m.from + k * per);
       const dst = slotOf(level, m.to + k * per);

@@ -328,13 +328,46 @@ function drawCells(
     .attr('stroke-width', (p) => (p.stroke ? 1 : null));
 }
 
-function cellMatches(l: GroupLayout, idx: number, runs: readonly (readonly [number, number])[]): boolean {
+/** Frame runs merged and sorted, for binary search: [start, end) pairs. */
+interface RunSet {
+  readonly starts: Float64Array;
+  readonly ends: Float64Array;
+}
+
+function runSet(runs: readonly (readonly [number, number])[]): RunSet {
+  const sorted = runs.filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const [f, n] of sorted) {
+    const last = ends.length - 1;
+    if (last >= 0 && f <= ends[last]!) ends[last] = Math.max(ends[last]!, f + n);
+    else {
+      starts.push(f);
+      ends.push(f + n);
+    }
+  }
+  return { starts: Float64Array.from(starts), ends: Float64Array.from(ends) };
+}
+
+function inRuns(rs: RunSet, p: number): boolean {
+  let lo = 0;
+  let hi = rs.starts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (p < rs.starts[mid]!) hi = mid - 1;
+    else if (p >= rs.ends[mid]!) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+function cellMatches(l: GroupLayout, idx: number, rs: RunSet): boolean {
+  if (rs.starts.length === 0) return false;
   const from = idx * l.per;
   const to = Math.min(l.group.count, from + l.per);
   for (let k = from; k < to; k++) {
     const p = l.group.pfn[k]!;
-    if (p < 0) continue;
-    for (const [f, n] of runs) if (p >= f && p < f + n) return true;
+    if (p >= 0 && inRuns(rs, p)) return true;
   }
   return false;
 }
@@ -348,9 +381,10 @@ function drawMarks(
     const runs: (readonly [number, number])[] = [...(links?.frames ?? [])];
     if (sel?.kind === 'frame') runs.push([sel.pfn, 1]);
     if (runs.length === 0) return '';
+    const rs = runSet(runs);
     let d = '';
     for (let i = 0; i < l.cells; i++) {
-      if (!cellMatches(l, i, runs)) continue;
+      if (!cellMatches(l, i, rs)) continue;
       const [x, y] = cellXY(l, i);
       d += rectPath(x - 1, y - 1, l.c + 1, l.c + 1);
     }
@@ -440,11 +474,12 @@ function drawPulses(
       runs.push([e.pfn, e.pages]);
   }
   if (runs.length === 0 && cacheRuns.length === 0) return;
+  const rs = runSet(runs);
   let d = '';
   let n = 0;
   for (const l of layouts) {
     for (let i = 0; i < l.cells && n < 4096; i++) {
-      let hit = cellMatches(l, i, runs);
+      let hit = cellMatches(l, i, rs);
       if (!hit && l.group.kind === 'cache') {
         const from = i * l.per;
         const to = from + l.per;

@@ -144,7 +144,10 @@ export function sysMremap(
   const feat = mremapFeatures(mm.profile);
   // uffd: before 6.17 REMAP reports the syscall's own page-aligned old_len
   const uf = new UffdMremap();
-  if (!feat.multiVma) uf.reportLen = Number(pageAlignU64(oldLen) > TASK_SIZE_BIG ? TASK_SIZE_BIG : pageAlignU64(oldLen));
+  if (!feat.multiVma)
+    uf.reportLen = Number(
+      pageAlignU64(oldLen) > TASK_SIZE_BIG ? TASK_SIZE_BIG : pageAlignU64(oldLen),
+    );
   const r = feat.multiVma
     ? doMremap(mm, oldAddr, oldLen, newLen, flags, newAddr, feat, uf)
     : doMremapLegacy(mm, oldAddr, oldLen, newLen, flags, newAddr, feat, uf);

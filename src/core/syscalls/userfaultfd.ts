@@ -304,7 +304,7 @@ function uffdRegister(mm: Mm, ctx: UffdCtx, startB: bigint, lenB: bigint, mode: 
   const first = nextVmaIn(mm, start, end);
   if (first === undefined) return sysErr(EINVAL);
   // Search for incompatible VMAs before changing anything.
-  for (let v = first; v !== undefined; v = nextVmaIn(mm, v.end, end)) {
+  for (let v: Vma | undefined = first; v !== undefined; v = nextVmaIn(mm, v.end, end)) {
     if (!vmaCanUserfault(mm, v, vmFlags, wpAsync)) return sysErr(EINVAL);
     // UFFDIO_COPY fills file holes even without PROT_WRITE: a shared mapping must be able to
     // write its file.
@@ -354,7 +354,7 @@ function uffdUnregister(mm: Mm, ctx: UffdCtx, startB: bigint, lenB: bigint): Sys
   const wpAsync = ctx.has(UFFD_FEATURE_WP_ASYNC);
   const first = nextVmaIn(mm, start, end);
   if (first === undefined) return sysErr(EINVAL);
-  for (let v = first; v !== undefined; v = nextVmaIn(mm, v.end, end)) {
+  for (let v: Vma | undefined = first; v !== undefined; v = nextVmaIn(mm, v.end, end)) {
     // Only the context that registered a VMA may unregister it.
     if (v.uffdCtx !== 0 && v.uffdCtx !== ctx.id) return sysErr(EINVAL);
     if (!vmaCanUserfault(mm, v, v.flags, wpAsync)) return sysErr(EINVAL);

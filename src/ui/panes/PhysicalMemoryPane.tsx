@@ -31,8 +31,7 @@ export function PhysicalMemoryPane() {
   }, [model, size, v, durationFor]);
 
   const groups = model.groups.filter((g) => g.kind === 'cache').length;
-  const status =
-    v.sim === null ? 'no run' : `${groups} page cache${groups === 1 ? '' : 's'}`;
+  const status = v.sim === null ? 'no run' : `${groups} page cache${groups === 1 ? '' : 's'}`;
   return (
     <PaneFrame label="Physical memory" status={status} bodyRef={bodyRef}>
       <svg ref={svgRef} />

@@ -1,1 +1,0 @@
-export declare function Console(): import("react").JSX.Element;

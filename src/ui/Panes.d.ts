@@ -1,1 +1,0 @@
-export declare function Panes(): import("react").JSX.Element;

@@ -1,1 +1,0 @@
-export declare function Timeline(): import("react").JSX.Element;

@@ -1,1 +1,0 @@
-export declare function Transport(): import("react").JSX.Element;

@@ -1,1 +1,0 @@
-export declare function AddressSpacePane(): import("react").JSX.Element;

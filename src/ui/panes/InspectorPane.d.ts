@@ -1,1 +1,0 @@
-export declare function InspectorPane(): import("react").JSX.Element;

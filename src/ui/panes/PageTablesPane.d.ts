@@ -1,1 +1,0 @@
-export declare function PageTablesPane(): import("react").JSX.Element;

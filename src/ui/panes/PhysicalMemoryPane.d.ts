@@ -1,1 +1,0 @@
-export declare function PhysicalMemoryPane(): import("react").JSX.Element;

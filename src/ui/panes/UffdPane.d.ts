@@ -1,1 +1,0 @@
-export declare function UffdPane(): import("react").JSX.Element;
