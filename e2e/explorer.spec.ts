@@ -65,7 +65,9 @@ test('Run simulates the editor text into the timeline', async ({ explorer, page 
   await expect(rows.nth(5)).toContainText('→ A*2');
   // Run shows the end state.
   await expect(explorer.currentRow()).toHaveAttribute('data-step', '5');
-  await expect(page.getByRole('heading', { name: 'dontunmap.mms' })).toBeVisible();
+  // A script that shares nothing with the walkthrough is a new one, without its narration.
+  await expect(page.getByRole('heading', { name: 'untitled.mms' })).toBeVisible();
+  await expect(page.getByLabel('Narration')).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/run.png` });
 });
 
@@ -102,6 +104,7 @@ test('the views follow the step', async ({ explorer, page }) => {
   const before = await store();
   expect(before).toMatchObject({ cursor: 1, sim: true });
   const space = explorer.pane('Address space');
+  await expect(space).toContainText('1 VMA ');
   const text1 = await space.textContent();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
@@ -109,6 +112,8 @@ test('the views follow the step', async ({ explorer, page }) => {
   expect(after.cursor).toBe(3);
   expect(after.revision).toBeGreaterThan(before.revision);
   // After the DONTUNMAP move there are two VMAs where there was one.
+  await expect(space).toContainText('2 VMAs');
+  await expect(explorer.pane('Physical memory')).toContainText('4 frames');
   await expect(space).not.toHaveText(text1 ?? '');
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');

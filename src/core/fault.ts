@@ -24,7 +24,8 @@ const { vaddr } = addrMod;
 const { FF_UPTODATE, FRAME_ANON, HUGE_ZERO_PFN, ZERO_PFN } = framesMod;
 const { PFN_SHIFT, PTE_DIRTY, PTE_PRESENT, PTE_UFFD_WP, PTE_WRITE, mkPte, pteIdx } = ptMod;
 const { VM_HUGEPAGE, VM_MAYSHARE, VM_NOHUGEPAGE, VM_SHARED, VM_WRITE } = vmaMod;
-const { thpSuitable, vmaIsAnonymous, vmaLookup } = vmaMod;
+const { thpSuitable, vmaIsAnonymous, vmaLookup, findVmaIndex, vmaSetRange } = vmaMod;
+const { VM_GROWSDOWN } = vmaMod;
 const { anonVmaPrepare } = anonVmaMod;
 const { splitHugePmd } = hugeMod;
 // uffd: registration flags tested on the fault path
@@ -76,7 +77,7 @@ export function accessPage(
 ): number {
   let v = mm.vmaCache;
   if (v === null || addr < v.start || addr >= v.end) {
-    const f = vmaLookup(mm, addr);
+    const f = vmaLookup(mm, addr) ?? expandStack(mm, addr);
     if (f === undefined) return FAULT_SIGSEGV;
     v = f;
     mm.vmaCache = v;
@@ -90,6 +91,37 @@ export function accessPage(
     if (r !== FAULT_OK) return r;
   }
   throw new Error(`fault at 0x${addr.toString(16)} did not resolve`);
+}
+
+/** RLIMIT_STACK of the oracle (8 MiB) and mm/mmap.c stack_guard_gap (256 pages). */
+const RLIMIT_STACK = 8 * 1024 * 1024;
+const STACK_GUARD_GAP = 256 * PAGE_SIZE;
+
+/**
+ * lock_mm_and_find_vma() -> expand_stack_locked() -> expand_downwards() (mm/mmap.c): a fault
+ * below a VM_GROWSDOWN VMA grows it down to the faulting page, unless that would come within
+ * stack_guard_gap of an accessible VMA below, exceed RLIMIT_STACK or underflow its pgoff.
+ */
+function expandStack(mm: Mm, addr: number): Vma | undefined {
+  const i = findVmaIndex(mm, addr);
+  const v = mm.vmas[i];
+  if (v === undefined || (v.flags & VM_GROWSDOWN) === 0) return undefined;
+  const address = addr - (addr % PAGE_SIZE);
+  if (address < 65536) return undefined;
+  const prev = mm.vmas[i - 1];
+  if (
+    prev !== undefined &&
+    (prev.flags & VM_GROWSDOWN) === 0 &&
+    (prev.flags & VM_ACCESS_) !== 0 &&
+    address - prev.end < STACK_GUARD_GAP
+  ) {
+    return undefined;
+  }
+  anonVmaPrepare(mm, v);
+  const grow = (v.start - address) / PAGE_SIZE;
+  if (grow > v.pgoff || v.end - address > RLIMIT_STACK) return undefined;
+  vmaSetRange(mm, v, address, v.end, v.pgoff - grow);
+  return v;
 }
 
 /** The TLB hit: the page is mapped with the needed permission; do the access. */
@@ -414,14 +446,16 @@ function sharedWritable(v: Vma): boolean {
 }
 
 function doReadFault(mm: Mm, v: Vma, addr: number, ctx: FaultCtx): number {
-  const slot = pteSlotFor(mm, addr);
   faultAround(mm, v, addr, ctx);
-  if (mm.pt.pte.data[slot] !== 0) return FAULT_OK;
+  const s0 = mm.pt.pteSlot(addr);
+  if (s0 >= 0 && mm.pt.pte.data[s0] !== 0) return FAULT_OK;
   // uffd: shmem_get_folio_gfp() hands MINOR (cached) and MISSING (hole) faults to userland
   const u = shmemUserfault(mm, v, addr, false, ctx);
   if (u >= 0) return u;
   const p = shmemFaultPage(mm, v, addr);
   if (p < 0) return FAULT_SIGBUS;
+  // finish_fault() installs the PTE table only now: a SIGBUS leaves none behind.
+  const slot = pteSlotFor(mm, addr);
   const w = sharedWritable(v);
   mm.frames.mapPte(p);
   mm.pt.pte.data[slot] = mkPte(p, w);
@@ -445,9 +479,18 @@ function faultAround(mm: Mm, v: Vma, addr: number, ctx: FaultCtx): void {
   const from = Math.max(pteOff - (pteOff % nr), pteOff - Math.min(pteOff, vmaOff));
   const to = Math.min(from + nr, PTRS_PER_TABLE, pteOff + v.pages() - vmaOff) - 1;
   const fileEnd = Math.ceil(inode.size / PAGE_SIZE) - 1;
-  const slot0 = mm.pt.pteSlot(addr) - pteOff;
-  const w = sharedWritable(v);
   const frames = mm.frames;
+  // filemap_map_pmd(): the (preallocated) PTE table is installed once an uptodate page is found.
+  let found = false;
+  for (let i = from; i <= to && !found; i++) {
+    const index = v.linearIndex(addr + (i - pteOff) * PAGE_SIZE);
+    if (index > fileEnd) break;
+    const p = inode.cache.get(index);
+    found = p >= 0 && (frames.flags[p]! & FF_UPTODATE) !== 0;
+  }
+  if (!found) return;
+  const slot0 = pteSlotFor(mm, addr) - pteOff;
+  const w = sharedWritable(v);
   for (let i = from; i <= to; i++) {
     const a = addr + (i - pteOff) * PAGE_SIZE;
     const index = v.linearIndex(a);
@@ -464,12 +507,12 @@ function faultAround(mm: Mm, v: Vma, addr: number, ctx: FaultCtx): void {
 /** do_cow_fault(): write to a missing page of a private file mapping. */
 function doCowFault(mm: Mm, v: Vma, addr: number, ctx: FaultCtx): number {
   anonVmaPrepare(mm, v);
-  const slot = pteSlotFor(mm, addr);
   // uffd: __do_fault() -> shmem_fault() may hand the fault to userland
   const u = shmemUserfault(mm, v, addr, true, ctx);
   if (u >= 0) return u;
   const src = shmemFaultPage(mm, v, addr);
   if (src < 0) return FAULT_SIGBUS;
+  const slot = pteSlotFor(mm, addr);
   const p = mm.frames.allocAnon(v.anonVma, v.linearIndex(addr), mm.log);
   mm.frames.tag[p] = mm.frames.tag[src]!;
   mm.frames.flags[p]! |= FF_UPTODATE;
@@ -483,12 +526,12 @@ function doCowFault(mm: Mm, v: Vma, addr: number, ctx: FaultCtx): number {
 
 /** do_shared_fault(): write to a missing page of a shared file mapping. */
 function doSharedFault(mm: Mm, v: Vma, addr: number, ctx: FaultCtx): number {
-  const slot = pteSlotFor(mm, addr);
   // uffd: __do_fault() -> shmem_fault() may hand the fault to userland
   const u = shmemUserfault(mm, v, addr, true, ctx);
   if (u >= 0) return u;
   const p = shmemFaultPage(mm, v, addr);
   if (p < 0) return FAULT_SIGBUS;
+  const slot = pteSlotFor(mm, addr);
   mm.frames.mapPte(p);
   mm.pt.pte.data[slot] = mkPte(p, true) | PTE_DIRTY;
   mm.log.entrySet(addr, p, 'cache', true, ctx.cause);
@@ -522,13 +565,15 @@ function doWpPage(mm: Mm, v: Vma, addr: number, ctx: FaultCtx, slot: number, e: 
   }
   // An anonymous page is exclusive without fork (PageAnonExclusive): reuse it.
   if (frames.kind[old] === FRAME_ANON) {
-    mm.pt.pte.data[slot] = (e | PTE_WRITE | PTE_DIRTY) & ~PTE_UFFD_WP;
+    // uffd: wp_page_reuse() keeps a uffd-wp bit left from an old WP registration (a WP
+    // range never gets here with the bit set: do_wp_page() hands it to userland first)
+    mm.pt.pte.data[slot] = e | PTE_WRITE | PTE_DIRTY;
     mm.log.push({
       type: 'entries.protect',
       addr: vaddr(addr),
       pages: 1,
       writable: true,
-      wp: false,
+      wp: (e & PTE_UFFD_WP) !== 0,
       cause: ctx.cause,
     });
     mm.log.fault(ctx.thread, addr, true, 'reuse');

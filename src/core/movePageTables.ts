@@ -56,7 +56,7 @@
 import type { Mm } from './mm';
 import type { Vma } from './vma';
 import { findVmaIntersection } from './vma';
-import { vaddr, PAGE_SIZE, PMD_SIZE, PTRS_PER_TABLE, PUD_SIZE } from './addr';
+import { PAGE_SIZE, PMD_SIZE, PTRS_PER_TABLE, PUD_SIZE, type Vaddr } from './addr';
 import {
   PMD_TABLE,
   PTE_PRESENT,
@@ -317,8 +317,8 @@ function moveNormalPud(
   mm.log.push({
     type: 'entries.move',
     level: 'pud',
-    from: vaddr(pmc.oldAddr),
-    to: vaddr(pmc.newAddr),
+    from: pmc.oldAddr as Vaddr,
+    to: pmc.newAddr as Vaddr,
     count: 1,
     huge: false,
   });
@@ -344,8 +344,8 @@ function moveNormalPmd(
   mm.log.push({
     type: 'entries.move',
     level: 'pmd',
-    from: vaddr(pmc.oldAddr),
-    to: vaddr(pmc.newAddr),
+    from: pmc.oldAddr as Vaddr,
+    to: pmc.newAddr as Vaddr,
     count: 1,
     huge: false,
   });
@@ -369,8 +369,8 @@ function moveHugePmd(
   mm.log.push({
     type: 'entries.move',
     level: 'pmd',
-    from: vaddr(pmc.oldAddr),
-    to: vaddr(pmc.newAddr),
+    from: pmc.oldAddr as Vaddr,
+    to: pmc.newAddr as Vaddr,
     count: 1,
     huge: true,
   });
@@ -404,7 +404,9 @@ function movePtes(mm: Mm, pmc: PageTableMoveControl, extent: number, clearUffdWp
       data[dst + i] = e & ~PTE_UFFD_WP;
     }
   } else {
-    for (let i = 0; i < n; i++) if (data[src + i] !== 0) moved++;
+    // Count what moves; a full extent (the common case) is found by one native scan.
+    if (data.subarray(src, src + n).indexOf(0) < 0) moved = n;
+    else for (let i = 0; i < n; i++) if (data[src + i] !== 0) moved++;
     // The destination extent is empty (VM_WARN_ON_ONCE(!pte_none(*new_ptep))): copy it whole.
     data.copyWithin(dst, src, src + n);
     data.fill(0, src, src + n);
@@ -413,8 +415,8 @@ function movePtes(mm: Mm, pmc: PageTableMoveControl, extent: number, clearUffdWp
     mm.log.push({
       type: 'entries.move',
       level: 'pte',
-      from: vaddr(pmc.oldAddr),
-      to: vaddr(pmc.newAddr),
+      from: pmc.oldAddr as Vaddr,
+      to: pmc.newAddr as Vaddr,
       count: moved,
       huge: false,
     });

@@ -163,11 +163,13 @@ export function pagemapRanges(
     spans.push([addr / P, n]);
   }
   const out: PageState[] = [];
+  const taskPages = BigInt(TASK_SIZE / PAGE_SIZE);
   for (const [p0, n] of spans) {
-    for (let i = 0n; i < n; i++) {
-      const p = p0 + i;
-      out.push(p * P >= BigInt(TASK_SIZE) ? NONE : pageState(mm, Number(p * P)));
-    }
+    // Pages below TASK_SIZE as exact numbers; everything above is unmapped.
+    const below = p0 >= taskPages ? 0n : p0 + n <= taskPages ? n : taskPages - p0;
+    const first = Number(p0);
+    for (let i = 0; i < Number(below); i++) out.push(pageState(mm, (first + i) * PAGE_SIZE));
+    for (let i = below; i < n; i++) out.push(NONE);
   }
   return out;
 }

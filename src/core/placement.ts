@@ -95,7 +95,7 @@ export function archGetUnmappedAreaTopdown(
 ): number {
   if (len > TASK_SIZE) return -ENOMEM;
   if ((flags & MAP_FIXED) !== 0) return addr;
-  if ((flags & MAP_32BIT) !== 0) return archGetUnmappedAreaBottomup(mm, addr, len);
+  if ((flags & MAP_32BIT) !== 0) return archGetUnmappedAreaBottomup(mm, addr, len, flags);
   if (addr !== 0) {
     addr -= addr % PAGE_SIZE;
     if (hintValid(addr, len)) {
@@ -105,23 +105,48 @@ export function archGetUnmappedAreaTopdown(
   }
   const r = unmappedAreaTopdown(mm, len, PAGE_SIZE, mm.top);
   if (r >= 0) return r;
-  return archGetUnmappedAreaBottomup(mm, addr, len);
+  return archGetUnmappedAreaBottomup(mm, addr, len, flags);
 }
 
 /**
- * arch_get_unmapped_area() (bottom-up, from TASK_UNMAPPED_BASE): the fallback of a failed
- * top-down search. MAP_32BIT is searched in [1 GiB, 2 GiB).
+ * arch_get_unmapped_area() (bottom-up): the fallback of a failed top-down search, from
+ * mmap_legacy_base (TASK_UNMAPPED_BASE = PAGE_ALIGN(TASK_SIZE / 3) without ASLR) to TASK_SIZE;
+ * MAP_32BIT searches [1 GiB, 2 GiB) (find_start_end).
  */
-function archGetUnmappedAreaBottomup(mm: Mm, _addr: number, len: number): number {
-  void _addr;
-  // A rare path: scripts own the space below top, so search the lowest fitting gap above
-  // mmap_min_addr.
-  let start = MMAP_MIN_ADDR;
-  for (const v of mm.vmas) {
-    if (v.start - start >= len) return start;
-    start = Math.max(start, v.end);
+function archGetUnmappedAreaBottomup(mm: Mm, addr: number, len: number, flags = 0): number {
+  let begin = Math.ceil(TASK_SIZE / 3 / PAGE_SIZE) * PAGE_SIZE;
+  let end = TASK_SIZE;
+  if ((flags & MAP_32BIT) !== 0) {
+    begin = 0x40000000;
+    end = 0x80000000;
   }
-  return TASK_SIZE - start >= len ? start : -ENOMEM;
+  if (len > end) return -ENOMEM;
+  if (addr !== 0) {
+    addr -= addr % PAGE_SIZE;
+    const v = findVma(mm, addr);
+    if (
+      end - len >= addr &&
+      addr >= MMAP_MIN_ADDR &&
+      (v === undefined || addr + len <= vmStartGap(v))
+    ) {
+      return addr;
+    }
+  }
+  return unmappedAreaBottomup(mm, len, begin, end);
+}
+
+/** unmapped_area(): the lowest gap in [lowLimit, highLimit) that fits length bytes. */
+function unmappedAreaBottomup(mm: Mm, length: number, lowLimit: number, highLimit: number): number {
+  if (lowLimit < MMAP_MIN_ADDR) lowLimit = MMAP_MIN_ADDR;
+  let gs = lowLimit;
+  for (let i = findVmaIndex(mm, lowLimit); i <= mm.vmas.length; i++) {
+    const v = mm.vmas[i];
+    const ge = v === undefined ? highLimit : Math.min(vmStartGap(v), highLimit);
+    if (ge - gs >= length) return gs;
+    if (v === undefined || v.end >= highLimit) break;
+    gs = Math.max(gs, v.end);
+  }
+  return -ENOMEM;
 }
 
 /**

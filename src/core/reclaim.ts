@@ -13,12 +13,15 @@ import type { Mm } from './mm';
 import type { Vma } from './vma';
 import { FF_LAZYFREE, FRAME_ANON, FRAME_CACHE } from './frames';
 import { splitFolio } from './huge';
-import { PFN_SHIFT, PMD_TABLE, PTE_DIRTY, PTE_PRESENT, addrEnd } from './pageTable';
+import { PFN_SHIFT, PMD_TABLE, PTE_DIRTY, PTE_PRESENT, addrEnd, mkPte } from './pageTable';
+import { EINVAL } from './errno';
 
 const PAGE_SIZE = 4096;
 const PTRS_PER_TABLE = 512;
 const PMD_SIZE = 2 ** 21;
 const PUD_SIZE = 2 ** 30;
+const VM_NOHUGEPAGE_ = 0x40000000;
+const PTE_UFFD_WP_ = 4;
 
 /**
  * madvise_folio_pte_batch(): are all pages of the large folio of `p` mapped in order by the PTEs
@@ -231,4 +234,66 @@ function anyDirty(mm: Mm, addr: number): boolean {
     if ((mm.pt.pte.data[s]! & PTE_DIRTY) !== 0) return true;
   }
   return false;
+}
+
+/**
+ * MADV_COLLAPSE on an anonymous VMA (mm/khugepaged.c madvise_collapse,
+ * hpage_collapse_scan_pmd, collapse_huge_page): every 2 MiB-aligned chunk of [start, end) whose
+ * PTE table maps only exclusive pages, the zero page or nothing becomes one PMD-mapped THP with
+ * the same contents (sysfs THP settings do not matter; 6.18 no longer needs a writable PTE).
+ * Returns 0 when every chunk is (now) a THP, else -EINVAL (SCAN_PMD_NULL and friends).
+ */
+export function madviseCollapseAnon(mm: Mm, v: Vma, start: number, end: number): number {
+  // thp_vma_allowable_order(TVA_FORCED_COLLAPSE): not VM_NOHUGEPAGE, and an anon_vma already.
+  if ((v.flags & VM_NOHUGEPAGE_) !== 0 || v.anonVma === 0) return -EINVAL;
+  const hstart = Math.ceil(start / PMD_SIZE) * PMD_SIZE;
+  const hend = Math.floor(end / PMD_SIZE) * PMD_SIZE;
+  const pt = mm.pt;
+  const fr = mm.frames;
+  let thps = 0;
+  for (let addr = hstart; addr < hend; addr += PMD_SIZE) {
+    const ms = pt.pmdSlot(addr);
+    const m = ms < 0 ? 0 : pt.pmd.data[ms]!;
+    if ((m & PTE_PRESENT) !== 0) {
+      thps++; // SCAN_PMD_MAPPED
+      continue;
+    }
+    if ((m & PMD_TABLE) === 0) {
+      continue; // SCAN_PMD_NULL
+    }
+    const base = (m >>> PFN_SHIFT) * PTRS_PER_TABLE;
+    let ok = true;
+    for (let i = 0; i < PTRS_PER_TABLE && ok; i++) {
+      const e = pt.pte.data[base + i]!;
+      if (e === 0) continue;
+      if ((e & PTE_PRESENT) === 0 || (e & PTE_UFFD_WP_) !== 0) ok = false;
+      else {
+        const p = e >>> PFN_SHIFT;
+        if (!fr.isZero(p) && (fr.kind[p] !== FRAME_ANON || fr.mapcount[p]! > 1)) ok = false;
+      }
+    }
+    if (!ok) continue;
+    // collapse_huge_page(): a new THP with the old contents; the old pages are released and the
+    // PTE table is deposited beside the new huge PMD.
+    const h = fr.allocHuge(v.anonVma, v.linearIndex(addr), mm.log);
+    for (let i = 0; i < PTRS_PER_TABLE; i++) {
+      const e = pt.pte.data[base + i]!;
+      if (e === 0) continue;
+      const p = e >>> PFN_SHIFT;
+      fr.tag[h + i] = fr.isZero(p) ? 0 : fr.tag[p]!;
+      pt.pte.data[base + i] = 0;
+      mm.log.entryClear(addr + i * PAGE_SIZE, 'madvise');
+      fr.unmapPte(p, mm.log);
+    }
+    pt.pte.free(m >>> PFN_SHIFT);
+    pt.deposited++;
+    const w = (v.flags & 2) !== 0;
+    for (let i = 0; i < PTRS_PER_TABLE; i++) fr.flags[h + i]! |= 4; // FF_UPTODATE
+    fr.mapPmd(h);
+    pt.pmd.data[ms] = mkPte(h, w) | PTE_DIRTY;
+    mm.log.entrySet(addr, h, 'huge', w, 'madvise', PTRS_PER_TABLE);
+    thps++;
+  }
+  mm.log.flush();
+  return thps === (hend - hstart) / PMD_SIZE ? 0 : -EINVAL;
 }

@@ -20,9 +20,19 @@ import type { Mm } from './mm';
 import type { Cause } from './effects';
 import type { Profile } from './profiles';
 import type { Thread } from './threads';
-import { PAGE_SIZE, PMD_SIZE, PTRS_PER_TABLE, vaddr } from './addr';
-import { FRAME_ANON } from './frames';
-import {
+import * as addrMod from './addr';
+import * as framesMod from './frames';
+import * as pageTableMod from './pageTable';
+import * as hugeMod from './huge';
+import type { Vma } from './vma';
+import * as vmaMod from './vma';
+import * as uapiMod from './uapi';
+
+// Imports copied into module constants once: under some loaders (tsx) every use of an
+// imported binding is a getter call, and faults and wake-ups sit on hot paths.
+const { PAGE_SIZE, PMD_SIZE, PTRS_PER_TABLE, vaddr } = addrMod;
+const { FRAME_ANON } = framesMod;
+const {
   MARKER_GUARD,
   MARKER_POISONED,
   MARKER_UFFD_WP,
@@ -33,9 +43,9 @@ import {
   PTE_UFFD_WP,
   PTE_WRITE,
   mkMarker,
-} from './pageTable';
-import { splitHugePmd } from './huge';
-import {
+} = pageTableMod;
+const { splitHugePmd } = hugeMod;
+const {
   VM_DROPPABLE,
   VM_MAYWRITE,
   VM_SHARED,
@@ -44,14 +54,12 @@ import {
   VM_UFFD_MISSING,
   VM_UFFD_WP,
   VM_WRITE,
-  type Vma,
-  findVma,
   findVmaIndex,
   vmaIsAnonymous,
   vmaModify,
   vmaRecord,
-} from './vma';
-import {
+} = vmaMod;
+const {
   UFFD_FEATURE_EVENT_REMAP,
   UFFD_FEATURE_EVENT_REMOVE,
   UFFD_FEATURE_EVENT_UNMAP,
@@ -64,14 +72,11 @@ import {
   UFFD_FEATURE_WP_ASYNC,
   UFFD_FEATURE_WP_HUGETLBFS_SHMEM,
   UFFD_FEATURE_WP_UNPOPULATED,
-  UFFD_FEATURE_EXACT_ADDRESS as _EXACT,
   UFFD_PAGEFAULT_FLAG_MINOR,
   UFFD_PAGEFAULT_FLAG_WP,
   UFFD_PAGEFAULT_FLAG_WRITE,
   UFFD_USER_MODE_ONLY,
-} from './uapi';
-
-void _EXACT;
+} = uapiMod;
 
 // The fault path's result codes (fault.ts FAULT_*), repeated here because fault.ts imports this
 // module; uffd.test.ts checks that they agree.
@@ -108,7 +113,18 @@ function atLeast(p: Profile, major: number, minor: number): boolean {
   return p.major > major || (p.major === major && p.minor >= minor);
 }
 
+const versions = new WeakMap<Profile, UffdVersion>();
+
 export function uffdVersion(p: Profile): UffdVersion {
+  let v = versions.get(p);
+  if (v === undefined) {
+    v = computeVersion(p);
+    versions.set(p, v);
+  }
+  return v;
+}
+
+function computeVersion(p: Profile): UffdVersion {
   let features = 0x1ff; // PAGEFAULT_FLAG_WP .. THREAD_ID (5.7)
   if (atLeast(p, 5, 13)) features |= 1 << 9; // MINOR_HUGETLBFS
   if (atLeast(p, 5, 14) && p.shmemMinor) features |= UFFD_FEATURE_MINOR_SHMEM;
@@ -296,7 +312,8 @@ export function uffdWpUseMarkers(mm: Mm, v: Vma): boolean {
 
 /** vma_can_userfault() (mm/userfaultfd.c / fs/userfaultfd.c) for the profile's kernel. */
 export function vmaCanUserfault(mm: Mm, v: Vma, vmFlags: number, wpAsync: boolean): boolean {
-  if (v.runtime) return false;
+  // The runtime above top starts with the oracle's shared anonymous reservation (shmem).
+  if (v.runtime) return true;
   const ver = uffdVersion(mm.profile);
   vmFlags &= VM_UFFD_FLAGS;
   if ((v.flags & VM_DROPPABLE) !== 0) return false;
@@ -311,7 +328,7 @@ export function vmaCanUserfault(mm: Mm, v: Vma, vmFlags: number, wpAsync: boolea
 
 /** VM_MAYWRITE, checked by UFFDIO_REGISTER (EPERM). */
 export function vmaMayWrite(v: Vma): boolean {
-  return (v.flags & VM_MAYWRITE) !== 0;
+  return v.runtime || (v.flags & VM_MAYWRITE) !== 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -908,6 +925,3 @@ export function inspectUffd(mm: Mm): UffdView {
   const threads = mm.threads.map((t) => ({ name: t.name, state: t.state(), ctx: t.waitCtx }));
   return { contexts, threads };
 }
-
-/** The first VMA at or above addr (find_vma), re-exported for the ioctls. */
-export { findVma };

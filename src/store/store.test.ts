@@ -5,6 +5,7 @@ import type { Op, Program } from '../script/program';
 import { dontunmap } from '../scenarios/dontunmap';
 import { defaultEngine, type Engine } from './engine';
 import { consoleSource, createExplorerStore, splitTranscript, type ExplorerStore } from './store';
+import { selectNarration } from './selectors';
 import { buildSearch, decodeScript, encodeScript, parseUrlState } from './url';
 
 /**
@@ -266,6 +267,21 @@ describe('store with the real simulator', () => {
     expect(a.runConsole('load(nosuch, 4K)')).toBe(false);
     expect(store.getState().steps).toHaveLength(4);
     expect(store.getState().consoleError?.message).toMatch(/nosuch/);
+  });
+
+  it('names an edit of the walkthrough and a new script apart', () => {
+    const store = createExplorerStore({ walkthrough: dontunmap, step: 2 });
+    const a = store.getState().actions;
+    expect(store.getState()).toMatchObject({ name: 'dontunmap.mms', scenarioId: 'dontunmap' });
+    expect(selectNarration(store.getState())).toMatch(/do_anonymous_page/);
+    a.runConsole('load(anon, 4K)');
+    expect(store.getState().name).toBe('dontunmap.mms (edited)');
+    a.jumpTo(2);
+    expect(selectNarration(store.getState())).toMatch(/do_anonymous_page/);
+    a.setSource('x = mmap(NULL, 4K, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS)\n');
+    a.run();
+    expect(store.getState()).toMatchObject({ name: 'untitled.mms', scenarioId: null });
+    expect(selectNarration(store.getState())).toBeNull();
   });
 
   it('reports compile errors at their line and column', () => {

@@ -359,7 +359,7 @@ export function createExplorerStore(opts: ExplorerStoreOptions = {}): ExplorerSt
     function walkthroughState(
       text: string,
       program: Program,
-    ): Pick<ExplorerState, 'name' | 'scenarioId' | 'narration'> | Record<string, never> {
+    ): Partial<Pick<ExplorerState, 'name' | 'scenarioId' | 'narration'>> {
       const s = get();
       if (walkthrough === null || s.scenarioId === null) return {};
       if (text === walkthrough.source) {

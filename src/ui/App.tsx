@@ -3,7 +3,13 @@
  * editor, Run, the console and the timeline; the panes in the centre and right.
  */
 import { useCallback, useEffect, useRef } from 'react';
-import { selectDirty, selectErrors, selectName, selectTheme } from '../store/selectors';
+import {
+  selectDirty,
+  selectErrors,
+  selectName,
+  selectPlaying,
+  selectTheme,
+} from '../store/selectors';
 import { cssVariables } from '../views/palette';
 import { Console } from './Console';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -44,7 +50,7 @@ function useKeyboardShortcuts(): void {
         // A focused button answers Space itself (activation): don't do both.
         if (e.target instanceof Element && e.target.closest('button')) return;
         e.preventDefault();
-        if (store.getState().playing) actions.pause();
+        if (selectPlaying(store.getState())) actions.pause();
         else actions.play();
       }
     };

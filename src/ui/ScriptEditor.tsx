@@ -115,7 +115,7 @@ export function ScriptEditor(props: { onRun: () => void; ref?: Ref<ScriptEditorH
     const view = new EditorView({
       parent,
       state: EditorState.create({
-        doc: store.getState().source,
+        doc: selectSource(store.getState()),
         extensions: [
           lineNumbers(),
           drawSelection(),

@@ -122,6 +122,7 @@ export function Timeline() {
   // The viewport as last seen by scroll events and the ResizeObserver: reading scrollTop or
   // clientHeight during a step would force a layout of the whole page (the panes included).
   const seen = useRef(view);
+  const ownScroll = useRef<number | null>(null);
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -132,7 +133,16 @@ export function Timeline() {
       setView(v);
     };
     publish({ top: el.scrollTop, height: el.clientHeight });
-    const onScroll = () => publish({ top: el.scrollTop, height: seen.current.height });
+    const onScroll = () => {
+      // Our own scroll (below) already published its position: reading scrollTop now would
+      // force a layout of the page in the middle of a step.
+      if (ownScroll.current !== null && Math.abs(ownScroll.current - seen.current.top) < 1) {
+        ownScroll.current = null;
+        return;
+      }
+      ownScroll.current = null;
+      publish({ top: el.scrollTop, height: seen.current.height });
+    };
     el.addEventListener('scroll', onScroll, { passive: true });
     const ro = new ResizeObserver((entries) => {
       const box = entries[entries.length - 1]?.contentRect;
@@ -160,6 +170,7 @@ export function Timeline() {
     target = Math.max(0, Math.min(target, (offsets[offsets.length - 1] ?? 0) - h));
     if (target !== scrollTop) {
       el.scrollTop = target;
+      ownScroll.current = target;
       // Render the rows there now, not one frame later when the scroll event comes.
       seen.current = { top: target, height: h };
       setView(seen.current);

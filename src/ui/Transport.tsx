@@ -14,9 +14,8 @@ import {
   selectStepCount,
   selectTheme,
 } from '../store/selectors';
-import { useExplorer, useExplorerActions } from './storeContext';
+import { useExplorer, useExplorerActions, useExplorerStore } from './storeContext';
 import { shareUrl } from './urlSync';
-import { useExplorerStore } from './storeContext';
 
 function Icon(props: { d: string }) {
   return (
@@ -60,12 +59,12 @@ export function Transport() {
   }
 
   return (
-    <div className="transport" role="toolbar" aria-label="Transport">
+    <div className="transport" role="group" aria-label="Transport">
       <button
         type="button"
         className="icon-btn"
         aria-label="Reset"
-        title="Reset (Home)"
+        title="Reset to the initial state"
         onClick={actions.reset}
         disabled={!canBack}
       >
@@ -115,8 +114,7 @@ export function Transport() {
       <span className="step-count mono" title="Steps applied / statements">
         {cursor}/{count}
       </span>
-      <label className="speed">
-        <span className="visually-hidden">Speed</span>
+      <span className="speed">
         <select
           aria-label="Speed"
           className="mono"
@@ -129,7 +127,7 @@ export function Transport() {
             </option>
           ))}
         </select>
-      </label>
+      </span>
       <span className="spacer" />
       <button
         type="button"

@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'react';
 import type { ExplorerStore, ExplorerStoreState } from '../store/store';
+import { selectCursor, selectSource } from '../store/selectors';
 import { buildSearch, buildShareUrl, type ShareState } from '../store/url';
 import { dontunmap } from '../scenarios/dontunmap';
 
@@ -14,7 +15,8 @@ const LONG_SCRIPT = 20_000;
 
 /** The URL state for a store state: the walkthrough's own text needs no `script` parameter. */
 export function shareStateOf(s: ExplorerStoreState): ShareState {
-  return { script: s.source === dontunmap.source ? null : s.source, step: s.cursor };
+  const source = selectSource(s);
+  return { script: source === dontunmap.source ? null : source, step: selectCursor(s) };
 }
 
 /** The link the Share button copies: this page with the script and step, without `anim`. */
@@ -39,11 +41,12 @@ export function useUrlSync(store: ExplorerStore): void {
       }
     };
     const unsubscribe = store.subscribe((s, prev) => {
-      if (s.source === prev.source && s.cursor === prev.cursor) return;
+      if (selectSource(s) === selectSource(prev) && selectCursor(s) === selectCursor(prev)) return;
       if (timer !== null) clearTimeout(timer);
       // A long script makes a long URL, and replacing it costs ~0.1 ms per KB: wait for the
       // cursor to settle longer.
-      timer = setTimeout(write, s.source.length > LONG_SCRIPT ? LONG_URL_DELAY_MS : URL_DELAY_MS);
+      const long = selectSource(s).length > LONG_SCRIPT;
+      timer = setTimeout(write, long ? LONG_URL_DELAY_MS : URL_DELAY_MS);
     });
     return () => {
       unsubscribe();

@@ -20,7 +20,8 @@ import {
   PTE_UFFD_WP,
   PTE_WRITE,
 } from '../core/pageTable';
-import { UFFD_FEATURE_NAMES, UFFDIO_API } from '../core/uapi';
+import { UFFD_FEATURE_NAMES } from '../core/uapi';
+import { inspectUffd } from '../core/uffd';
 import * as VM from '../core/vma';
 import type { Simulation } from '../script/interpret';
 import type { Program } from '../script/program';
@@ -254,7 +255,14 @@ function walkRuns(mm: Mm, start: number, end: number): PageRun[] {
     });
     rPages = 0;
   };
-  const add = (addr: number, n: number, kind: number, pfn: number, write: boolean, wp: boolean): void => {
+  const add = (
+    addr: number,
+    n: number,
+    kind: number,
+    pfn: number,
+    write: boolean,
+    wp: boolean,
+  ): void => {
     // Frames of one run must belong to one owner (an inode's cache, or anon memory).
     const own = kind === K_CACHE ? owner[pfn]! : -1;
     const same = kind === K_ZERO || kind === K_HUGE_ZERO || kind >= K_MARKER_WP;
@@ -381,12 +389,6 @@ function slotValues(tl: Timeline): (bigint | undefined)[] {
   return vals;
 }
 
-function argValue(vals: (bigint | undefined)[], a: { slot: number; k: bigint }): bigint | null {
-  if (a.slot === -1) return a.k & ((1n << 64n) - 1n);
-  const v = vals[a.slot];
-  return v === undefined ? null : (v + a.k) & ((1n << 64n) - 1n);
-}
-
 function addressNames(tl: Timeline): AddressName[] {
   const program = tl.program;
   if (!program) return [];
@@ -411,7 +413,8 @@ function dontunmapSources(tl: Timeline): Map<number, { start: number; end: numbe
     const removed = new Set<number>();
     for (const e of effects) {
       if (e.type === 'vma.remove') removed.add(e.vma.id);
-      if (e.type === 'vma.merge') for (const b of e.before) if (b.id !== e.after.id) removed.add(b.id);
+      if (e.type === 'vma.merge')
+        for (const b of e.before) if (b.id !== e.after.id) removed.add(b.id);
     }
     for (const id of removed) out.delete(id);
     for (const e of effects) {
@@ -816,20 +819,34 @@ export function focusRanges(
       }
     }
   }
-  const out: [number, number][] = [];
+  // A move: its source and its destination, kept apart (tables allocated or freed between them
+  // must not merge them into one range whose first tables are all on one side).
+  const froms: [number, number][] = [];
+  const tos: [number, number][] = [];
+  const touched: [number, number][] = [];
   for (const e of effects) {
     if (e.type === 'entries.move') {
-      const len = e.count * (e.level === 'pud' ? PUD_SIZE : e.level === 'pmd' ? PMD_SIZE : PAGE_SIZE);
-      out.push([e.from, e.from + len], [e.to, e.to + len]);
-    } else if (e.type === 'entries.set' || e.type === 'entries.clear' || e.type === 'entries.protect') {
-      out.push([e.addr, e.addr + e.pages * PAGE_SIZE]);
-    } else if (e.type === 'table.alloc' || e.type === 'table.free') {
-      out.push([e.base, e.base + SPAN[e.level]]);
+      const len =
+        e.count * (e.level === 'pud' ? PUD_SIZE : e.level === 'pmd' ? PMD_SIZE : PAGE_SIZE);
+      froms.push([e.from, e.from + len]);
+      tos.push([e.to, e.to + len]);
+    } else if (
+      e.type === 'entries.set' ||
+      e.type === 'entries.clear' ||
+      e.type === 'entries.protect'
+    ) {
+      touched.push([e.addr, e.addr + e.pages * PAGE_SIZE]);
     } else if (e.type === 'vma.add') {
-      out.push([e.vma.start, e.vma.end]);
+      touched.push([e.vma.start, e.vma.end]);
     }
   }
-  if (out.length > 0) return mergeRanges(out);
+  if (froms.length > 0) return [...mergeRanges(froms), ...mergeRanges(tos)];
+  if (touched.length > 0) return mergeRanges(touched);
+  for (const e of effects) {
+    if (e.type === 'table.alloc' || e.type === 'table.free')
+      touched.push([e.base, e.base + SPAN[e.level]]);
+  }
+  if (touched.length > 0) return mergeRanges(touched);
   // Nothing chosen and nothing changed: all the script's memory.
   return userVmas(mm).map((v): [number, number] => [v.start, v.end]);
 }
@@ -914,7 +931,8 @@ export function adaptPageTables(
       gone[e.level].push({ base: e.base, gone: { kind: 'freed' } });
   }
   for (const m of moves) {
-    const level: TableLevelName | null = m.level === 'pud' ? 'pmd' : m.level === 'pmd' && !m.huge ? 'pte' : null;
+    const level: TableLevelName | null =
+      m.level === 'pud' ? 'pmd' : m.level === 'pmd' && !m.huge ? 'pte' : null;
     if (!level) continue;
     for (let a = m.from; a < m.from + m.len; a += SPAN[level]) {
       const to = carriedTo(level, a, moves);
@@ -949,11 +967,16 @@ export function adaptPageTables(
       if (drawn.has(id)) continue;
       drawn.add(id);
       tables.push(
-        t.gone ? placeholder(level, t.base, t.gone) : buildTable(sim, level, t.base, t.id, backingIndex),
+        t.gone
+          ? placeholder(level, t.base, t.gone)
+          : buildTable(sim, level, t.base, t.id, backingIndex),
       );
     }
   }
-  const overall = ranges.length > 0 ? { start: ranges[0]![0], end: ranges[ranges.length - 1]![1] } : null;
+  const overall =
+    ranges.length > 0
+      ? { start: Math.min(...ranges.map((r) => r[0])), end: Math.max(...ranges.map((r) => r[1])) }
+      : null;
   return {
     tables,
     totals: { pgd: 1, pud: live.pud.length, pmd: live.pmd.length, pte: live.pte.length },
@@ -1078,60 +1101,33 @@ function featureNames(bits: bigint): string[] {
 export function adaptUffd(sim: Simulation | null, tl: Timeline): UffdModel {
   if (!sim) return { contexts: [], threads: [], steps: 0, backings: [] };
   const mm = sim.mm;
-  const vals = slotValues({ ...tl, cursor: tl.cursor });
-
-  // Features from the UFFDIO_API calls that succeeded; queues from the event/read records.
-  const features = new Map<number, string[]>();
-  const queues = new Map<number, UffdMessageModel[]>();
-  const slotsSoFar: (bigint | undefined)[] = tl.program ? tl.program.slots.map(() => undefined) : [];
+  // Messages are keyed by their sequence number on their fd (reads so far + position), so a
+  // message keeps its key from the step it is queued to the step it is read.
+  const reads = new Map<number, number>();
   for (let i = 0; i < tl.cursor && i < tl.steps.length; i++) {
-    const s = tl.steps[i]!;
-    const op = s.op;
-    if (op.kind === 'call' && op.call === 'ioctl' && s.fact.kind === 'call' && s.fact.errno === 0) {
-      const fd = op.args[0] ? argValue(slotsSoFar, op.args[0]) : null;
-      const req = op.args[1] ? argValue(slotsSoFar, op.args[1]) : null;
-      if (fd !== null && req === BigInt(UFFDIO_API)) {
-        const out = s.fact.out.find((o) => o.name === 'features');
-        features.set(Number(fd), out ? featureNames(out.value) : []);
-      }
-    }
-    s.effects.forEach((e, k) => {
-      if (e.type === 'uffd.event') {
-        const q = queues.get(e.uffd) ?? [];
-        q.push({ key: `${i}.${k}`, text: e.message });
-        queues.set(e.uffd, q);
-      } else if (e.type === 'uffd.read') {
-        const q = queues.get(e.uffd);
-        if (q && q.length > 0) q.shift();
-      }
-    });
-    if (op.kind === 'call' && op.bind >= 0 && s.fact.kind === 'call' && s.fact.errno === 0)
-      slotsSoFar[op.bind] = s.fact.ret;
+    for (const e of tl.steps[i]!.effects)
+      if (e.type === 'uffd.read') reads.set(e.uffd, (reads.get(e.uffd) ?? 0) + 1);
   }
-  void vals;
-
-  const contexts: UffdContextModel[] = [];
-  const fds = [...mm.fds.entries()].filter(([, e]) => e.kind === 'uffd').sort((a, b) => a[0] - b[0]);
-  for (const [fd, e] of fds) {
-    if (e.kind !== 'uffd') continue;
-    const ranges = userVmas(mm)
-      .filter((v) => v.uffdCtx === e.ctx)
-      .map((v) => {
-        const modes: UffdMode[] = [];
-        if ((v.flags & VM.VM_UFFD_MISSING) !== 0) modes.push('MISSING');
-        if ((v.flags & VM.VM_UFFD_WP) !== 0) modes.push('WP');
-        if ((v.flags & VM.VM_UFFD_MINOR) !== 0) modes.push('MINOR');
-        return { start: v.start, end: v.end, modes, backing: vmaBackingKey(v) };
-      });
-    const feats = features.get(fd);
-    contexts.push({
-      fd,
-      ready: feats !== undefined,
-      features: feats ?? [],
-      ranges,
-      queue: queues.get(fd) ?? [],
-    });
-  }
+  const view = inspectUffd(mm);
+  const contexts: UffdContextModel[] = [...view.contexts]
+    .sort((a, b) => a.fd - b.fd)
+    .map((c) => ({
+      fd: c.fd,
+      ready: c.initialized,
+      features: featureNames(BigInt(c.features)),
+      ranges: c.ranges.map((r) => {
+        const v = VM.vmaLookup(mm, r.start);
+        return {
+          start: r.start,
+          end: r.end,
+          modes: r.modes.filter((m): m is UffdMode => m === 'MISSING' || m === 'WP' || m === 'MINOR'),
+          backing: v ? vmaBackingKey(v) : ANON_KEY,
+        };
+      }),
+      queue: c.queued.map(
+        (text, i): UffdMessageModel => ({ key: `${c.fd}:${(reads.get(c.fd) ?? 0) + i}`, text }),
+      ),
+    }));
   return {
     contexts,
     threads: threadModels(sim, tl),
@@ -1145,14 +1141,18 @@ function threadModels(sim: Simulation, tl: Timeline): ThreadModel[] {
   const program = tl.program;
   const names = program ? [...program.threads] : [];
   for (const t of sim.mm.threads) if (!names.includes(t.name)) names.push(t.name);
-  const state = new Map<string, { state: ThreadState; addr: number | null; result: string | null }>();
+  const state = new Map<
+    string,
+    { state: ThreadState; addr: number | null; result: string | null }
+  >();
   const lanes = new Map<string, ThreadLaneCell[]>();
   const n = Math.min(tl.cursor, tl.steps.length);
   for (let i = 0; i < n; i++) {
     const s = tl.steps[i]!;
     const ran = new Set<string>();
     for (const e of s.effects) {
-      if (e.type === 'thread.block') state.set(e.thread, { state: 'blocked', addr: e.addr, result: null });
+      if (e.type === 'thread.block')
+        state.set(e.thread, { state: 'blocked', addr: e.addr, result: null });
       else if (e.type === 'thread.wake')
         state.set(e.thread, { state: 'running', addr: e.addr, result: null });
       else if (e.type === 'thread.finish') {
@@ -1178,7 +1178,8 @@ function threadModels(sim: Simulation, tl: Timeline): ThreadModel[] {
       if (stop === null) state.set(name, { state: 'done', addr: null, result: resultText(s) });
       else
         state.set(name, {
-          state: stop.kind === 'blocked' ? 'blocked' : stop.kind === 'SIGBUS' ? 'sigbus' : 'sigsegv',
+          state:
+            stop.kind === 'blocked' ? 'blocked' : stop.kind === 'SIGBUS' ? 'sigbus' : 'sigsegv',
           addr: Number(stop.addr),
           result: resultText(s),
         });
@@ -1193,7 +1194,21 @@ function threadModels(sim: Simulation, tl: Timeline): ThreadModel[] {
     .filter((name) => lanes.has(name))
     .map((name) => {
       const st = state.get(name)!;
-      return { name, state: st.state, addr: st.addr, result: st.result, lane: lanes.get(name)! };
+      // The simulator has the last word on where a thread is now.
+      const t = sim.mm.threads.find((x) => x.name === name);
+      const stop = t?.access?.stop ?? null;
+      const now: ThreadState =
+        t === undefined
+          ? st.state
+          : t.state() === 'blocked'
+            ? 'blocked'
+            : stop?.kind === 'SIGBUS'
+              ? 'sigbus'
+              : stop?.kind === 'SIGSEGV'
+                ? 'sigsegv'
+                : st.state;
+      const addr = stop !== null && now !== 'done' ? Number(stop.addr) : st.addr;
+      return { name, state: now, addr, result: st.result, lane: lanes.get(name)! };
     });
 }
 
@@ -1329,7 +1344,9 @@ export function adaptInspector(
             addrRow('vm_start', v.start),
             addrRow('vm_end', v.end),
             row('size', size(v.end - v.start), { exact: sizeExact(v.end - v.start) }),
-            row('vm_pgoff', count(v.pgoff), { exact: `${shortHex(v.pgoff)} pages = offset ${count(v.pgoff * PAGE_SIZE)} bytes` }),
+            row('vm_pgoff', count(v.pgoff), {
+              exact: `${shortHex(v.pgoff)} pages = offset ${count(v.pgoff * PAGE_SIZE)} bytes`,
+            }),
           ],
         },
         {
@@ -1358,20 +1375,20 @@ export function adaptInspector(
             ...(v.anonVma !== 0 ? [row('anon_vma', `#${v.anonVma}`)] : []),
             ...(m.dontunmap
               ? [
-                  row(
-                    'DONTUNMAP',
-                    `emptied ${range(m.dontunmap.start, m.dontunmap.end)}`,
-                    { exact: 'MREMAP_DONTUNMAP moved its entries away and left it mapped' },
-                  ),
+                  row('DONTUNMAP', `emptied ${range(m.dontunmap.start, m.dontunmap.end)}`, {
+                    exact: 'MREMAP_DONTUNMAP moved its entries away and left it mapped',
+                  }),
                 ]
               : []),
-            ...m.runs.slice(0, 8).map((r) =>
-              row(
-                r.kind,
-                `${hex(r.start)} ${pagesText(r.pages)}${r.pfn >= 0 ? ` pfn ${shortHex(r.pfn)}` : ''}${r.writable ? ' rw' : ' ro'}${r.wp ? ' wp' : ''}`,
-                { link: { kind: 'page', addr: r.start } },
+            ...m.runs
+              .slice(0, 8)
+              .map((r) =>
+                row(
+                  r.kind,
+                  `${hex(r.start)} ${pagesText(r.pages)}${r.pfn >= 0 ? ` pfn ${shortHex(r.pfn)}` : ''}${r.writable ? ' rw' : ' ro'}${r.wp ? ' wp' : ''}`,
+                  { link: { kind: 'page', addr: r.start } },
+                ),
               ),
-            ),
             ...(m.runs.length > 8 ? [row('', `… ${m.runs.length - 8} more runs`)] : []),
           ],
         },
@@ -1401,7 +1418,10 @@ export function adaptInspector(
       if (v && !v.runtime) {
         rows.push(
           row('VMA', `#${v.id} ${range(v.start, v.end)}`, { link: { kind: 'vma', id: v.id } }),
-          row('page', `${count((a - v.start) / PAGE_SIZE)} of ${count(v.pages())}, pgoff ${count(v.pgoff + (a - v.start) / PAGE_SIZE)}`),
+          row(
+            'page',
+            `${count((a - v.start) / PAGE_SIZE)} of ${count(v.pages())}, pgoff ${count(v.pgoff + (a - v.start) / PAGE_SIZE)}`,
+          ),
         );
       } else rows.push(row('VMA', 'none (unmapped)'));
       const entry: InspectorRow[] = [];
@@ -1416,8 +1436,15 @@ export function adaptInspector(
           const b = run.backing ? bmap.get(run.backing) : undefined;
           entry.push(
             row('pfn', shortHex(pfn), { exact: count(pfn), link: { kind: 'frame', pfn } }),
-            row('bits', `${run.writable ? '_PAGE_RW' : 'read-only'}${run.wp ? ' _PAGE_UFFD_WP' : ''}`),
-            row('frame', b?.label ?? (run.kind.includes('zero') ? 'the zero page' : '?'), b ? { color: b.color } : {}),
+            row(
+              'bits',
+              `${run.writable ? '_PAGE_RW' : 'read-only'}${run.wp ? ' _PAGE_UFFD_WP' : ''}`,
+            ),
+            row(
+              'frame',
+              b?.label ?? (run.kind.includes('zero') ? 'the zero page' : '?'),
+              b ? { color: b.color } : {},
+            ),
             row('mapcount', count(fr.mapcount[pfn]!)),
             row('refcount', count(fr.refcount[fr.head(pfn)]!)),
             row('content', tagText(fr.tag[pfn]!)),
@@ -1439,7 +1466,15 @@ export function adaptInspector(
       const p = sel.pfn;
       const k = fr.kind[p];
       const kind =
-        k === FRAME_ANON ? 'anonymous' : k === FRAME_CACHE ? 'page cache' : k === FRAME_ZERO ? 'zero page' : k === FRAME_HUGE_ZERO ? 'huge zero page' : 'free';
+        k === FRAME_ANON
+          ? 'anonymous'
+          : k === FRAME_CACHE
+            ? 'page cache'
+            : k === FRAME_ZERO
+              ? 'zero page'
+              : k === FRAME_HUGE_ZERO
+                ? 'huge zero page'
+                : 'free';
       const key = frameBackingKey(mm, p);
       const b = key ? bmap.get(key) : undefined;
       const at = mappingsOf(sim, p, 16);
@@ -1453,8 +1488,15 @@ export function adaptInspector(
       if (fr.isThp(p)) rows.push(row('folio', `THP, head pfn ${shortHex(fr.head(p))}`));
       if (k === FRAME_CACHE) {
         const ino = mm.inodes.get(fr.owner[p]!);
-        rows.push(row('inode', `${ino ? (ino.kind === 'memfd' ? `memfd:${ino.name}` : 'shared-anon') : '?'} #${fr.owner[p]}`), row('index', count(fr.index[p]!)));
-      } else if (k === FRAME_ANON) rows.push(row('anon_vma', `#${fr.owner[p]}`), row('index', count(fr.index[p]!)));
+        rows.push(
+          row(
+            'inode',
+            `${ino ? (ino.kind === 'memfd' ? `memfd:${ino.name}` : 'shared-anon') : '?'} #${fr.owner[p]}`,
+          ),
+          row('index', count(fr.index[p]!)),
+        );
+      } else if (k === FRAME_ANON)
+        rows.push(row('anon_vma', `#${fr.owner[p]}`), row('index', count(fr.index[p]!)));
       const maps = at.map((a) => row('', hex(a), { link: { kind: 'page', addr: a } }));
       return {
         title: `frame ${shortHex(p)}`,
@@ -1462,7 +1504,10 @@ export function adaptInspector(
         color: b?.color ?? null,
         sections: [
           { title: 'frame', rows },
-          { title: `mapped at (${at.length}${at.length === 16 ? '+' : ''})`, rows: maps.length > 0 ? maps : [row('', 'nothing maps it')] },
+          {
+            title: `mapped at (${at.length}${at.length === 16 ? '+' : ''})`,
+            rows: maps.length > 0 ? maps : [row('', 'nothing maps it')],
+          },
         ],
       };
     }
@@ -1476,7 +1521,13 @@ export function adaptInspector(
           color: null,
           sections: [],
         };
-      const t = buildTable(sim, sel.level, sel.base, id, new Map(backings.map((b, i) => [b.key, i])));
+      const t = buildTable(
+        sim,
+        sel.level,
+        sel.base,
+        id,
+        new Map(backings.map((b, i) => [b.key, i])),
+      );
       const counts = new Map<number, number>();
       for (let i = 0; i < 512; i++) counts.set(t.kinds[i]!, (counts.get(t.kinds[i]!) ?? 0) + 1);
       return {
@@ -1491,7 +1542,9 @@ export function adaptInspector(
               row('covers', size(SPAN[sel.level]), { exact: sizeExact(SPAN[sel.level]) }),
               row('per entry', size(SPAN[sel.level] / 512)),
               row('used', `${t.used} of 512`),
-              ...(t.parent ? [row('parent', `${t.parent.split(':')[0]!.toUpperCase()}[${t.index}]`)] : []),
+              ...(t.parent
+                ? [row('parent', `${t.parent.split(':')[0]!.toUpperCase()}[${t.index}]`)]
+                : []),
             ],
           },
           {
@@ -1515,19 +1568,24 @@ export function adaptInspector(
           {
             title: 'registered',
             rows: u.ranges.length
-              ? u.ranges.map((r) => row(r.modes.join('|'), `${range(r.start, r.end)} ${size(r.end - r.start)}`))
+              ? u.ranges.map((r) =>
+                  row(r.modes.join('|'), `${range(r.start, r.end)} ${size(r.end - r.start)}`),
+                )
               : [row('', 'nothing')],
           },
           {
             title: `queue (${u.queue.length})`,
-            rows: u.queue.length ? u.queue.map((m, i) => row(String(i + 1), m.text)) : [row('', 'empty')],
+            rows: u.queue.length
+              ? u.queue.map((m, i) => row(String(i + 1), m.text))
+              : [row('', 'empty')],
           },
         ],
       };
     }
     case 'thread': {
       const t = adaptUffd(sim, tl).threads.find((x) => x.name === sel.name);
-      if (!t) return { title: `thread ${sel.name}`, subtitle: 'has not run', color: null, sections: [] };
+      if (!t)
+        return { title: `thread ${sel.name}`, subtitle: 'has not run', color: null, sections: [] };
       return {
         title: `thread ${t.name}`,
         subtitle: t.state,

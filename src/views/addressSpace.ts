@@ -34,8 +34,15 @@ import {
   type G,
   type Svg,
 } from './common';
-import { count, hex, pages as pagesText, range, size, sizeExact } from './format';
-import type { AddressSpaceModel, BackingModel, Linked, PageRun, VmaModel, ViewOptions } from './models';
+import { count, hex, range, size, sizeExact } from './format';
+import type {
+  AddressSpaceModel,
+  BackingModel,
+  Linked,
+  PageRun,
+  VmaModel,
+  ViewOptions,
+} from './models';
 import { changeCounterText, moveCounterText, summarize } from './motion';
 import { ALERT_COLOR, cssVar, ZERO_COLOR } from './palette';
 
@@ -112,7 +119,12 @@ export function resetAddressSpaceZoom(root: SVGSVGElement): void {
   draw(root, st, st.model, { ...st.opts, durationMs: 0, effects: [] });
 }
 
-function draw(root: SVGSVGElement, st: AsState, model: AddressSpaceModel, opts: AddressSpaceOptions) {
+function draw(
+  root: SVGSVGElement,
+  st: AsState,
+  model: AddressSpaceModel,
+  opts: AddressSpaceOptions,
+) {
   const { width, height } = opts;
   const svg = prepareSvg(root, width, height, 'Address space');
   const id = rootId('as');
@@ -138,7 +150,7 @@ function draw(root: SVGSVGElement, st: AsState, model: AddressSpaceModel, opts: 
   const colorOf = (key: string | null): string =>
     key === null ? ZERO_COLOR : (backings.get(key)?.color ?? ZERO_COLOR);
 
-  attachZoom(root, svg, st, axis, x0);
+  attachZoom(root, svg, st, x0);
 
   // Layers in paint order.
   const bg = layer(svg, 'bg');
@@ -164,7 +176,6 @@ function draw(root: SVGSVGElement, st: AsState, model: AddressSpaceModel, opts: 
   drawOverview(overview, model, axis, x, width);
   drawSegments(L, segs, axis, x, width);
 
-  const vmaById = new Map(model.vmas.map((v) => [v.id, v]));
   const moves = animate ? vmaMoves(opts.effects) : new Map<number, VmaRecord>();
 
   // VMA blocks keyed by id.
@@ -237,10 +248,7 @@ function draw(root: SVGSVGElement, st: AsState, model: AddressSpaceModel, opts: 
       g.attr('transform', `translate(${r2(ox0)},${BLOCK_Y})`);
       g.select('g.body').attr('transform', `scale(${r2(sx)},1)`);
       g.select('g.text').style('opacity', 0);
-      g.transition()
-        .duration(opts.durationMs)
-        .ease(d3.easeCubicInOut)
-        .attr('transform', target);
+      g.transition().duration(opts.durationMs).ease(d3.easeCubicInOut).attr('transform', target);
       g.select('g.body')
         .transition()
         .duration(opts.durationMs)
@@ -253,7 +261,9 @@ function draw(root: SVGSVGElement, st: AsState, model: AddressSpaceModel, opts: 
         .style('opacity', 1);
     } else if (animate && isNew) {
       g.attr('transform', target).style('opacity', 0);
-      g.transition().duration(opts.durationMs * 0.6).style('opacity', 1);
+      g.transition()
+        .duration(opts.durationMs * 0.6)
+        .style('opacity', 1);
     } else if (animate && !isNew && this.getAttribute('transform') !== target) {
       g.interrupt().style('opacity', 1);
       g.transition().duration(opts.durationMs).ease(d3.easeCubicInOut).attr('transform', target);
@@ -301,8 +311,7 @@ function draw(root: SVGSVGElement, st: AsState, model: AddressSpaceModel, opts: 
   drawFooter(footer, model, opts, width, height, token, st);
 
   clear(ghosts);
-  if (animate) drawEntryPulses(L, ghosts, opts, axis, x, vmaById);
-  void vmaById;
+  if (animate) drawEntryPulses(L, ghosts, opts, axis, x);
 }
 
 /** The zoomed scale for the remembered visible address range. */
@@ -325,7 +334,7 @@ function transformFor(
 ): d3.ZoomTransform {
   // x = t.rescaleX(x0) with t = (k, tx): x(u) = k * x0(u) + tx.
   const [d0, d1] = x.domain() as [number, number];
-  const k = (x0(d1) - x0(d0)) === 0 ? 1 : (x0.range()[1]! - x0.range()[0]!) / (x0(d1) - x0(d0));
+  const k = x0(d1) - x0(d0) === 0 ? 1 : (x0.range()[1]! - x0.range()[0]!) / (x0(d1) - x0(d0));
   const tx = x.range()[0]! - k * x0(d0);
   return d3.zoomIdentity.translate(tx, 0).scale(k);
 }
@@ -334,7 +343,6 @@ function attachZoom(
   root: SVGSVGElement,
   svg: Svg,
   st: AsState,
-  axis: AddressAxis,
   x0: d3.ScaleLinear<number, number>,
 ): void {
   if (!st.zoom) {
@@ -371,7 +379,6 @@ function attachZoom(
   } finally {
     st.settingZoom = false;
   }
-  void axis;
 }
 
 /** Zoom so that [start, end) fills the width (with a little margin). */
@@ -402,7 +409,10 @@ function drawOverview(
     .attr('width', Math.max(0, width - 2 * MX))
     .attr('height', OVERVIEW_H)
     .style('fill', cssVar('empty'));
-  setTitle(bar, () => `the whole user address space at linear scale: ${range(0, ADDRESS_LIMIT)}, 128T`);
+  setTitle(
+    bar,
+    () => `the whole user address space at linear scale: ${range(0, ADDRESS_LIMIT)}, 128T`,
+  );
   const backings = new Map(model.backings.map((b) => [b.key, b.color]));
   g.selectAll('rect.tick')
     .data(model.vmas.filter((v) => v.start < model.top))
@@ -438,10 +448,13 @@ function drawOverview(
 }
 
 function drawSegments(
-  L: AsLayout,g: G, axis: AddressAxis, x: d3.ScaleLinear<number, number>, width: number) {
-  const visible = axis.segments.filter(
-    (s) => s.kind !== 'vma' && x(s.u1) >= 0 && x(s.u0) <= width,
-  );
+  L: AsLayout,
+  g: G,
+  axis: AddressAxis,
+  x: d3.ScaleLinear<number, number>,
+  width: number,
+) {
+  const visible = axis.segments.filter((s) => s.kind !== 'vma' && x(s.u1) >= 0 && x(s.u0) <= width);
   const sel = g
     .selectAll<SVGGElement, Segment>('g.seg')
     .data(visible, (s) => `${s.kind}:${s.start}`)
@@ -635,7 +648,9 @@ function badgeList(v: VmaModel): { text: string; title: string }[] {
     if (v.mnemonics.includes(b)) out.push({ text: b, title: titles[b] ?? b });
   }
   if (v.uffd) {
-    const modes = [v.uffd.missing ? 'M' : '', v.uffd.minor ? 'm' : '', v.uffd.wp ? 'W' : ''].join('');
+    const modes = [v.uffd.missing ? 'M' : '', v.uffd.minor ? 'm' : '', v.uffd.wp ? 'W' : ''].join(
+      '',
+    );
     const long = [
       v.uffd.missing ? 'VM_UFFD_MISSING' : '',
       v.uffd.minor ? 'VM_UFFD_MINOR' : '',
@@ -643,7 +658,10 @@ function badgeList(v: VmaModel): { text: string; title: string }[] {
     ]
       .filter(Boolean)
       .join(' | ');
-    out.push({ text: `uffd${v.uffd.fd}:${modes}`, title: `registered with uffd fd ${v.uffd.fd}: ${long}` });
+    out.push({
+      text: `uffd${v.uffd.fd}:${modes}`,
+      title: `registered with uffd fd ${v.uffd.fd}: ${long}`,
+    });
   }
   return out;
 }
@@ -659,8 +677,8 @@ function drawText(
   backings: Map<string, BackingModel>,
 ): void {
   // Labels stick to the visible part of a block that is wider than the view.
-  const vis0 = Math.max(0, -px0);
-  const vis1 = Math.min(w, width - px0);
+  const vis0 = Math.max(0, MX - px0);
+  const vis1 = Math.min(w, width - MX - px0);
   const visW = Math.max(0, vis1 - vis0);
   const bytes = v.end - v.start;
   const npages = bytes / PAGE_SIZE;
@@ -676,7 +694,10 @@ function drawText(
     .attr('font-weight', 600)
     .style('fill', cssVar('fg'))
     .text((d) => fitText(d, visW - 2, 11));
-  setTitle(lt, () => `${backing?.label ?? v.backing}: ${range(v.start, v.end)}, ${sizeExact(bytes)}`);
+  setTitle(
+    lt,
+    () => `${backing?.label ?? v.backing}: ${range(v.start, v.end)}, ${sizeExact(bytes)}`,
+  );
 
   const badges = badgeList(v);
   let bx = vis0 + 2;
@@ -720,8 +741,7 @@ function drawText(
       ? `empty: 0 of ${count(npages)} pages present`
       : `refaulted ${count(v.present)}/${count(npages)}`
     : `${v.perms} ${count(v.present)}/${count(npages)} present`;
-  const ct = g
-    .selectAll('text.caption')
+  g.selectAll('text.caption')
     .data([caption])
     .join('text')
     .attr('class', 'caption')
@@ -735,7 +755,6 @@ function drawText(
     .style('stroke-width', 3)
     .style('stroke-opacity', 0.7)
     .text((d) => fitText(d, visW - 8, 10));
-  void ct;
 }
 
 function pageTooltip(v: VmaModel, addr: number, backings: Map<string, BackingModel>): string[] {
@@ -747,9 +766,13 @@ function pageTooltip(v: VmaModel, addr: number, backings: Map<string, BackingMod
     `${backings.get(v.backing)?.label ?? v.backing} pgoff ${count(v.pgoff + idx)}`,
   ];
   if (!run) lines.push('entry: none');
-  else if (run.kind === 'marker-wp' || run.kind === 'marker-poison') lines.push(`entry: ${run.kind}`);
+  else if (run.kind === 'marker-wp' || run.kind === 'marker-poison')
+    lines.push(`entry: ${run.kind}`);
   else {
-    const pfn = run.kind === 'zero' || run.kind === 'huge-zero' ? run.pfn : run.pfn + (addr - run.start) / PAGE_SIZE;
+    const pfn =
+      run.kind === 'zero' || run.kind === 'huge-zero'
+        ? run.pfn
+        : run.pfn + (addr - run.start) / PAGE_SIZE;
     lines.push(
       `entry: ${run.kind} pfn 0x${pfn.toString(16)}${run.writable ? ' rw' : ' ro'}${run.wp ? ' uffd-wp' : ''}`,
     );
@@ -826,7 +849,26 @@ function drawAddresses(
     if (!next || next.start !== v.end) cands.push({ addr: v.end, anchor: 'end' });
   });
   cands.push({ addr: model.top, anchor: 'start' });
+  // Zoomed in: page addresses inside the VMAs, every 2^k pages so that labels do not touch.
   const fs = 10;
+  const labelW = textWidth(hex(0), fs) + 16;
+  for (const s of axis.segments) {
+    if (s.kind !== 'vma') continue;
+    const x0 = x(s.u0);
+    const x1 = x(s.u1);
+    if (x1 < 0 || x0 > width) continue;
+    const pagePx = (x1 - x0) / ((s.end - s.start) / PAGE_SIZE);
+    if (pagePx * 512 < labelW) continue;
+    let step = 1;
+    while (step * pagePx < labelW) step *= 2;
+    const first = Math.max(1, Math.ceil(((Math.max(0, -x0) / pagePx) | 0) / step) * step);
+    for (let i = first; s.start + i * PAGE_SIZE < s.end; i += step) {
+      const px = x0 + i * pagePx;
+      if (px > width) break;
+      cands.push({ addr: s.start + i * PAGE_SIZE, anchor: 'start' });
+    }
+  }
+  cands.sort((a, b) => a.addr - b.addr);
   const placed: { addr: number; x: number; anchor: 'start' | 'end' }[] = [];
   let right = -Infinity;
   for (const c of cands) {
@@ -882,7 +924,6 @@ function drawNames(
     if (l + w > width) continue;
     placed.push({ ...n, x: l });
     right = l + w;
-    void px;
   }
   const sel = g
     .selectAll<SVGGElement, (typeof placed)[number]>('g.name')
@@ -982,9 +1023,7 @@ function drawEntryPulses(
   opts: AddressSpaceOptions,
   axis: AddressAxis,
   x: d3.ScaleLinear<number, number>,
-  vmaById: Map<number, VmaModel>,
 ): void {
-  void vmaById;
   const items: { x: number; w: number; set: boolean }[] = [];
   for (const e of opts.effects) {
     if (e.type !== 'entries.set' && e.type !== 'entries.clear') continue;
@@ -1011,5 +1050,4 @@ function drawEntryPulses(
     .ease(d3.easeCubicOut)
     .style('opacity', 0)
     .remove();
-  void pagesText;
 }

@@ -89,7 +89,10 @@ export function dontunmapAddressSpace(): AddressSpaceModel {
         start: 0x10000000,
         end: 0x10000000 + 64 * PAGE_SIZE,
         mnemonics: ['rd', 'wr', 'mr', 'mw', 'me', 'ac', 'lo'],
-        runs: [run(0x10000000, 3, 'anon', 'anon', 0x40), run(0x10000000 + 8 * PAGE_SIZE, 2, 'zero', null, 0)],
+        runs: [
+          run(0x10000000, 3, 'anon', 'anon', 0x40),
+          run(0x10000000 + 8 * PAGE_SIZE, 2, 'zero', null, 0),
+        ],
       }),
       vmaModel({
         id: 2,
@@ -189,7 +192,12 @@ const SPAN: Record<TableLevelName, number> = {
   pte: PMD_SIZE,
 };
 
-export function emptyTable(level: TableLevelName, base: number, parent: string | null, index: number): TableModel {
+export function emptyTable(
+  level: TableLevelName,
+  base: number,
+  parent: string | null,
+  index: number,
+): TableModel {
   return {
     id: `${level}:${base}`,
     level,
@@ -501,7 +509,11 @@ export function vmaInspector(): InspectorModel {
         rows: [
           { key: 'vm_flags', value: '0x8000fb' },
           { key: '', value: 'VM_READ VM_WRITE VM_SHARED VM_MAYREAD VM_MAYWRITE VM_MAYSHARE' },
-          { key: 'uffd', value: 'fd 4: VM_UFFD_MISSING VM_UFFD_MINOR', link: { kind: 'uffd', fd: 4 } },
+          {
+            key: 'uffd',
+            value: 'fd 4: VM_UFFD_MISSING VM_UFFD_MINOR',
+            link: { kind: 'uffd', fd: 4 },
+          },
         ],
       },
       {

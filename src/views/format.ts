@@ -54,7 +54,9 @@ export function size(bytes: number): string {
 /** `1,073,741,824 bytes (0x40000000) = 262,144 pages`: the exact form of a size. */
 export function sizeExact(bytes: number): string {
   const pages = bytes / 4096;
-  const pagePart = Number.isInteger(pages) ? ` = ${count(pages)} page${pages === 1 ? '' : 's'}` : '';
+  const pagePart = Number.isInteger(pages)
+    ? ` = ${count(pages)} page${pages === 1 ? '' : 's'}`
+    : '';
   return `${count(bytes)} bytes (${shortHex(bytes)})${pagePart}`;
 }
 

@@ -119,7 +119,7 @@ describe('page tables', () => {
 });
 
 describe('page tables in a narrow pane', () => {
-  it('stacks the levels as bands of 64 x 8 tables', () => {
+  it('stacks the levels in bands, two tables to a line', () => {
     const root = svgRoot();
     renderPageTables(
       root,
@@ -127,6 +127,12 @@ describe('page tables in a narrow pane', () => {
       opts({ width: 420, height: 300, effects: gigMoveEffects('pmd') }),
     );
     golden('page-tables-narrow.svg', root.outerHTML);
+  });
+
+  it('uses flat 64 x 8 tables when two do not fit', () => {
+    const root = svgRoot();
+    renderPageTables(root, smallPageTables(), opts({ width: 280, height: 300 }));
+    golden('page-tables-very-narrow.svg', root.outerHTML);
   });
 });
 

@@ -151,7 +151,8 @@ export interface TableModel {
   readonly gone: TableGone | null;
 }
 
-export type TableGone = { readonly kind: 'freed' } | { readonly kind: 'moved'; readonly to: number };
+export type TableGone =
+  { readonly kind: 'freed' } | { readonly kind: 'moved'; readonly to: number };
 
 export interface PageTablesModel {
   /** The tables drawn with their slots, parents before children, ascending base per level. */

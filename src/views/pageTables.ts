@@ -33,8 +33,6 @@ import { count, hex, range, size, sizeExact, shortHex } from './format';
 import {
   BIT_UFFD_WP,
   BIT_WRITE,
-  SLOT_ANON,
-  SLOT_CACHE,
   SLOT_HUGE,
   SLOT_HUGE_ZERO,
   SLOT_MARKER_POISON,
@@ -51,7 +49,16 @@ import {
   type TableModel,
   type ViewOptions,
 } from './models';
-import { carriedFrom, carriedTo, changeCounterText, moveCounterText, shifts, summarize, type Shift } from './motion';
+import {
+  type MotionSummary,
+  carriedFrom,
+  carriedTo,
+  changeCounterText,
+  moveCounterText,
+  shifts,
+  summarize,
+  type Shift,
+} from './motion';
 import { ALERT_COLOR, cssVar, ZERO_COLOR } from './palette';
 
 export type PageTablesOptions = ViewOptions;
@@ -66,7 +73,12 @@ const HEADER_H = 30;
 const HEADER_H_ROWS = 17;
 const PAD = 5;
 const GAP_Y = 12;
-const LEVEL_LABEL: Record<TableLevelName, string> = { pgd: 'PGD', pud: 'PUD', pmd: 'PMD', pte: 'PTE' };
+const LEVEL_LABEL: Record<TableLevelName, string> = {
+  pgd: 'PGD',
+  pud: 'PUD',
+  pmd: 'PMD',
+  pte: 'PTE',
+};
 const CHILD: Record<TableLevelName, TableLevelName | null> = {
   pgd: 'pud',
   pud: 'pmd',
@@ -116,7 +128,7 @@ interface PtState {
 
 const states = new WeakMap<Element, PtState>();
 
-function geometry(width: number): Geometry {
+function geometry(width: number, height: number, model: PageTablesModel): Geometry {
   const gap = 26;
   const cw = (width - 2 * MX - 3 * gap) / 4;
   const cWide = Math.floor((cw - 2 * PAD) / WIDE_COLS);
@@ -137,15 +149,31 @@ function geometry(width: number): Geometry {
       colX: { pgd: MX, pud: MX + pitch, pmd: MX + 2 * pitch, pte: MX + 3 * pitch },
     };
   }
-  const c = Math.max(3, Math.min(7, Math.floor((width - 2 * MX - 2 * PAD) / NARROW_COLS)));
-  const cardW = NARROW_COLS * c + 2 * PAD;
+  // Rows: two 32 x 16 cards side by side when they fit with cells of at least 4 px (a
+  // source and a destination table next to each other); otherwise one flat 64 x 8 per line.
+  let cTwo = Math.min(7, Math.floor(((width - 2 * MX - GAP_Y) / 2 - 2 * PAD) / WIDE_COLS));
+  if (cTwo >= 4) {
+    // As large as the width allows, but no larger than lets every line fit the height.
+    const count = (levels: TableLevelName[]) =>
+      model.tables.filter((t) => levels.includes(t.level)).length;
+    const lines =
+      Math.ceil(count(['pgd', 'pud']) / 2) +
+      Math.ceil(count(['pmd']) / 2) +
+      Math.ceil(count(['pte']) / 2);
+    const perLine = (height - 22 - 2 * 16 - 3 * 4) / Math.max(1, lines) - GAP_Y;
+    const cHeight = Math.floor((perLine - HEADER_H_ROWS - PAD) / (512 / WIDE_COLS));
+    cTwo = Math.max(4, Math.min(cTwo, cHeight));
+  }
+  const cols = cTwo >= 4 ? WIDE_COLS : NARROW_COLS;
+  const c =
+    cTwo >= 4 ? cTwo : Math.max(3, Math.min(7, Math.floor((width - 2 * MX - 2 * PAD) / cols)));
   return {
     mode: 'rows',
     c,
-    cols: NARROW_COLS,
-    rows: 512 / NARROW_COLS,
-    cardW,
-    cardH: HEADER_H_ROWS + (512 / NARROW_COLS) * c + PAD,
+    cols,
+    rows: 512 / cols,
+    cardW: cols * c + 2 * PAD,
+    cardH: HEADER_H_ROWS + (512 / cols) * c + PAD,
     headerH: HEADER_H_ROWS,
     width,
     colX: { pgd: MX, pud: MX, pmd: MX, pte: MX },
@@ -178,15 +206,20 @@ function layoutCards(model: PageTablesModel, g: Geometry): Layout {
     }
     return { cards, heads, height };
   }
-  // Rows: each level a band; its cards left to right, wrapping.
+  // Rows: a band for the upper levels (the PGD and the PUD tables, one or two each), then one
+  // for PMD and one for PTE tables; cards left to right, wrapping.
   let y = 22;
   const perLine = Math.max(1, Math.floor((g.width - 2 * MX + GAP_Y) / (g.cardW + GAP_Y)));
-  for (const level of TABLE_LEVELS) {
-    if (level === 'pmd' || level === 'pte' || model.totals[level] > 1) {
+  const bands: TableLevelName[][] = [['pgd', 'pud'], ['pmd'], ['pte']];
+  for (const band of bands) {
+    const level = band[band.length - 1]!;
+    if (band.length === 1) {
       heads[level] = { x: MX, y: y + 10 };
       y += 16;
     }
-    const list = model.tables.filter((t) => t.level === level).sort((a, b) => a.base - b.base);
+    const list = model.tables
+      .filter((t) => band.includes(t.level))
+      .sort((a, b) => band.indexOf(a.level) - band.indexOf(b.level) || a.base - b.base);
     list.forEach((t, i) => {
       const col = i % perLine;
       const line = Math.floor(i / perLine);
@@ -210,10 +243,14 @@ export function renderPageTables(
   model: PageTablesModel,
   opts: PageTablesOptions,
 ): void {
-  const st = rootState(states, root, () => ({ layout: new Map<string, CardPos>(), token: 0, opts: null }));
+  const st = rootState(states, root, () => ({
+    layout: new Map<string, CardPos>(),
+    token: 0,
+    opts: null,
+  }));
   const token = ++st.token;
   st.opts = opts;
-  const geo = geometry(opts.width);
+  const geo = geometry(opts.width, opts.height, model);
   const lay = layoutCards(model, geo);
   const layout = lay.cards;
   const height = Math.max(opts.height, lay.height + 20);
@@ -247,10 +284,8 @@ export function renderPageTables(
   const backingByIndex = (i: number): BackingModel | undefined => model.backings[i - 1];
   const moves = shifts(opts.effects);
   const allocated = new Set<string>();
-  const freed = new Set<string>();
   for (const e of opts.effects) {
     if (e.type === 'table.alloc') allocated.add(`${e.level}:${e.base}`);
-    if (e.type === 'table.free') freed.add(`${e.level}:${e.base}`);
   }
   // Slots that entries are travelling into stay empty until their ghost lands.
   const pending = animate ? pendingSlots(model, moves) : new Map<string, Set<number>>();
@@ -329,7 +364,7 @@ export function renderPageTables(
   // Pointer: a slot is found from the pointer position (cells are paths, not elements).
   cards
     .on('pointermove', function (event: PointerEvent, t) {
-      const hit = slotAt(this, event, t, geo);
+      const hit = slotAt(this, event, geo);
       const [mx, my] = d3.pointer(event, root);
       if (hit === null) {
         hideTooltip(svg);
@@ -345,14 +380,14 @@ export function renderPageTables(
     })
     .on('click', function (event: MouseEvent, t) {
       event.stopPropagation();
-      const hit = slotAt(this, event, t, geo);
+      const hit = slotAt(this, event, geo);
       st.opts?.onSelect?.(
         hit === null ? { kind: 'table', level: t.level, base: t.base } : slotSelection(t, hit),
       );
     });
 
   drawLinks(links, model, layout, geo, opts);
-  drawFooter(footer, model, opts, height, token, st);
+  drawCounter(footer, stepSummary, opts, token, st);
 
   clear(ghosts);
   if (animate) {
@@ -369,7 +404,6 @@ export function renderPageTables(
       }, opts.durationMs);
     }
   }
-  void freed;
 }
 
 function drawColumnHeads(
@@ -397,9 +431,13 @@ function drawColumnHeads(
   sel.each(function (d) {
     const t = d3.select(this);
     t.selectAll('tspan').remove();
-    t.append('tspan').attr('font-weight', 700).style('fill', cssVar('fg')).text(LEVEL_LABEL[d.level]);
+    t.append('tspan')
+      .attr('font-weight', 700)
+      .style('fill', cssVar('fg'))
+      .text(LEVEL_LABEL[d.level]);
     const more =
-      (d.total > d.drawn ? ` · ${count(d.drawn)} drawn` : '') + (d.gone > 0 ? ` · ${d.gone} gone` : '');
+      (d.total > d.drawn ? ` · ${count(d.drawn)} drawn` : '') +
+      (d.gone > 0 ? ` · ${d.gone} gone` : '');
     t.append('tspan').text(
       fitText(
         ` ${count(d.total)} table${d.total === 1 ? '' : 's'}${more}`,
@@ -415,9 +453,10 @@ function drawColumnHeads(
   );
   // The focus line shares the first line with the step counter: drop it when they would meet.
   const counterW = textWidth(counterText, 11);
-  const focusText = model.focus ? `tables covering ${range(model.focus.start, model.focus.end)}` : '';
-  const focus = g
-    .selectAll('text.focus')
+  const focusText = model.focus
+    ? `tables covering ${range(model.focus.start, model.focus.end)}`
+    : '';
+  g.selectAll('text.focus')
     .data(model.focus && textWidth(focusText, 10) + counterW + 3 * MX < width ? [model.focus] : [])
     .join('text')
     .attr('class', 'focus')
@@ -427,7 +466,6 @@ function drawColumnHeads(
     .attr('font-size', 10)
     .style('fill', cssVar('muted'))
     .text(focusText);
-  void focus;
 }
 
 /** Style key -> cells, for one card. */
@@ -482,10 +520,13 @@ function drawCard(
   pending: Set<number> | null,
   opts: PageTablesOptions,
 ): void {
-  const { c, cardW, cardH } = geo;
+  const { cardW, cardH } = geo;
   const selected =
-    opts.selection?.kind === 'table' && opts.selection.level === t.level && opts.selection.base === t.base;
-  const hovered = opts.hover?.kind === 'table' && opts.hover.level === t.level && opts.hover.base === t.base;
+    opts.selection?.kind === 'table' &&
+    opts.selection.level === t.level &&
+    opts.selection.base === t.base;
+  const hovered =
+    opts.hover?.kind === 'table' && opts.hover.level === t.level && opts.hover.base === t.base;
   g.select('rect.box')
     .attr('width', cardW)
     .attr('height', cardH)
@@ -493,7 +534,13 @@ function drawCard(
     .style('fill', t.gone ? cssVar('bg') : cssVar('panel'))
     .style(
       'stroke',
-      selected ? cssVar('selection') : hovered ? cssVar('hover') : t.gone ? cssVar('faint') : cssVar('grid'),
+      selected
+        ? cssVar('selection')
+        : hovered
+          ? cssVar('hover')
+          : t.gone
+            ? cssVar('faint')
+            : cssVar('grid'),
     )
     .attr('stroke-dasharray', t.gone ? '4 3' : null)
     .attr('stroke-width', selected ? 2 : 1);
@@ -502,15 +549,23 @@ function drawCard(
   // Header: level and base on the first line, span and end on the second.
   const head = g.select<SVGGElement>('g.head');
   clear(head as unknown as G);
-  const title = head
-    .append('text')
-    .attr('x', PAD)
-    .attr('y', 12)
-    .style('fill', cssVar('fg'));
+  const title = head.append('text').attr('x', PAD).attr('y', 12).style('fill', cssVar('fg'));
   title.append('tspan').attr('font-weight', 700).text(LEVEL_LABEL[t.level]);
   title.append('tspan').text(` ${hex(t.base)}`);
   const oneLine = geo.mode === 'rows';
-  if (oneLine) title.append('tspan').attr('font-size', 10).style('fill', cssVar('muted')).text(` ${size(t.span)}`);
+  // The status on the right: entries used, or what happened to the table.
+  const room = cardW - 2 * PAD - textWidth(`${LEVEL_LABEL[t.level]} ${hex(t.base)}`, 11);
+  const status = t.gone
+    ? ''
+    : room >= textWidth(`${t.used}/512`, 10) + 4
+      ? `${t.used}/512`
+      : `${t.used}`;
+  if (oneLine && room >= textWidth(` ${size(t.span)}`, 10) + textWidth(status, 10) + 6)
+    title
+      .append('tspan')
+      .attr('font-size', 10)
+      .style('fill', cssVar('muted'))
+      .text(` ${size(t.span)}`);
   setTitle(
     title,
     () =>
@@ -524,7 +579,7 @@ function drawCard(
     .attr('text-anchor', 'end')
     .attr('font-size', 10)
     .style('fill', t.gone ? ALERT_COLOR : cssVar('muted'))
-    .text(t.gone ? (t.gone.kind === 'freed' ? 'freed' : 'moved') : `${t.used}/512`);
+    .text(room >= textWidth(status, 10) + 4 ? status : '');
   setTitle(used, () =>
     t.gone
       ? t.gone.kind === 'freed'
@@ -536,6 +591,24 @@ function drawCard(
     t.gone?.kind === 'moved'
       ? `moved → ${hex(t.gone.to)}`
       : `${size(t.span)} → ${hex(t.base + t.span)}`;
+  // A table that is gone says so across its (empty) grid, whatever room the header has.
+  const gridH = geo.rows * geo.c;
+  const goneText = t.gone
+    ? t.gone.kind === 'freed'
+      ? 'freed'
+      : fitText(`moved → ${hex(t.gone.to)}`, cardW - 2 * PAD, 10)
+    : null;
+  head
+    .selectAll('text.gone')
+    .data(goneText !== null ? [goneText] : [])
+    .join('text')
+    .attr('class', 'gone')
+    .attr('x', cardW / 2)
+    .attr('y', geo.headerH + gridH / 2 + 4)
+    .attr('text-anchor', 'middle')
+    .attr('font-size', 10)
+    .style('fill', ALERT_COLOR)
+    .text((d) => d);
   if (oneLine) return drawGrid(g, t, geo, backingByIndex, pending, opts);
   const sub = head
     .append('text')
@@ -544,7 +617,11 @@ function drawCard(
     .attr('font-size', 10)
     .style('fill', cssVar('muted'))
     .text(fitText(subText, cardW - 2 * PAD, 10));
-  setTitle(sub, () => `covers ${range(t.base, t.base + t.span)}: ${sizeExact(t.span)}, ${size(t.span / 512)} per entry`);
+  setTitle(
+    sub,
+    () =>
+      `covers ${range(t.base, t.base + t.span)}: ${sizeExact(t.span)}, ${size(t.span / 512)} per entry`,
+  );
   drawGrid(g, t, geo, backingByIndex, pending, opts);
 }
 
@@ -608,7 +685,13 @@ function drawGrid(
       opacity: 1,
       stroke: null as string | null,
     })),
-    { key: 'inner', d: inner.join(''), fill: cssVar('panel'), opacity: 1, stroke: null as string | null },
+    {
+      key: 'inner',
+      d: inner.join(''),
+      fill: cssVar('panel'),
+      opacity: 1,
+      stroke: null as string | null,
+    },
   ].filter((p) => p.d !== '');
   grid
     .selectAll<SVGPathElement, (typeof pathData)[number]>('path')
@@ -680,12 +763,11 @@ function slotMarks(
   return d;
 }
 
-function slotAt(el: SVGGElement, event: MouseEvent, t: TableModel, geo: Geometry): number | null {
+function slotAt(el: SVGGElement, event: MouseEvent, geo: Geometry): number | null {
   const [px, py] = d3.pointer(event, el);
   const col = Math.floor((px - PAD) / geo.c);
   const row = Math.floor((py - geo.headerH) / geo.c);
   if (col < 0 || col >= geo.cols || row < 0 || row >= geo.rows) return null;
-  void t;
   return row * geo.cols + col;
 }
 
@@ -747,7 +829,8 @@ function drawLinks(
     const cx = p.x + PAD + (t.index % geo.cols) * geo.c + geo.c / 2;
     const cy = p.y + geo.headerH + Math.floor(t.index / geo.cols) * geo.c + geo.c / 2;
     let d: string;
-    if (geo.mode === 'columns') {
+    if (geo.mode === 'columns' || (me.y === p.y && me.x > p.x)) {
+      // Beside the parent: out of its right edge into the child's header.
       const ex = me.x;
       const ey = me.y + geo.headerH / 2;
       const rx = p.x + geo.cardW;
@@ -773,7 +856,12 @@ function drawLinks(
     .attr('stroke-dasharray', (d) => (d.gone ? '3 3' : null))
     .style('stroke', cssVar('faint'));
   if (opts.durationMs > 0) {
-    sel.style('opacity', 0).transition().delay(opts.durationMs * 0.8).duration(opts.durationMs * 0.2).style('opacity', 1);
+    sel
+      .style('opacity', 0)
+      .transition()
+      .delay(opts.durationMs * 0.8)
+      .duration(opts.durationMs * 0.2)
+      .style('opacity', 1);
   } else sel.interrupt().style('opacity', 1);
   sel.attr('d', (d) => d.d);
 }
@@ -791,7 +879,8 @@ function pendingSlots(model: PageTablesModel, moves: readonly Shift[]): Map<stri
       const per = t.span / 512;
       let set = out.get(t.id);
       if (!set) out.set(t.id, (set = new Set()));
-      for (let i = Math.floor((lo - t.base) / per); i < Math.ceil((hi - t.base) / per); i++) set.add(i);
+      for (let i = Math.floor((lo - t.base) / per); i < Math.ceil((hi - t.base) / per); i++)
+        set.add(i);
     }
   }
   return out;
@@ -845,7 +934,11 @@ function drawGhosts(
     const level: TableLevelName = m.level;
     const per = { pud: 2 ** 30, pmd: 2 ** 21, pte: PAGE_SIZE }[m.level];
     const n = m.len / per;
-    let seg: { src: { id: string; i: number }; dst: { id: string; i: number }; len: number } | null = null;
+    let seg: {
+      src: { id: string; i: number };
+      dst: { id: string; i: number };
+      len: number;
+    } | null = null;
     const flush = (): void => {
       if (!seg || out.length >= MAX) return;
       const a = slotPos(prevLayout, seg.src.id, seg.src.i);
@@ -882,7 +975,8 @@ function drawGhosts(
       for (let t = a - (a % spanOf); t < b; t += spanOf) if (lay.has(`${level}:${t}`)) return true;
       return false;
     };
-    if (!touches(m.from, m.from + m.len, prevLayout) && !touches(m.to, m.to + m.len, layout)) continue;
+    if (!touches(m.from, m.from + m.len, prevLayout) && !touches(m.to, m.to + m.len, layout))
+      continue;
     for (let k = 0; k < n && out.length < MAX; k++) {
       const src = slotOf(level, m.from + k * per);
       const dst = slotOf(level, m.to + k * per);
@@ -907,7 +1001,11 @@ function drawGhosts(
   }
   const dur = opts.durationMs;
   // PTEs go one by one (staggered); a PMD or PUD entry goes as one, so those barely stagger.
-  const spread = out.some((o) => o.level === 'pte') ? 0.5 : out.some((o) => o.level === 'pmd') ? 0.1 : 0;
+  const spread = out.some((o) => o.level === 'pte')
+    ? 0.5
+    : out.some((o) => o.level === 'pmd')
+      ? 0.1
+      : 0;
   const stagger = out.length > 1 ? (dur * spread) / (out.length - 1) : 0;
   g.attr('pointer-events', 'none');
   g.selectAll('path')
@@ -948,7 +1046,11 @@ function drawFillPulses(
       const hi = Math.min(e.addr + e.pages * PAGE_SIZE, t.base + t.span);
       if (hi <= lo) continue;
       const p = layout.get(t.id)!;
-      for (let i = Math.floor((lo - t.base) / per); i < Math.ceil((hi - t.base) / per) && cells < 2048; i++) {
+      for (
+        let i = Math.floor((lo - t.base) / per);
+        i < Math.ceil((hi - t.base) / per) && cells < 2048;
+        i++
+      ) {
         d += rectPath(
           p.x + PAD + (i % geo.cols) * geo.c - 1,
           p.y + geo.headerH + Math.floor(i / geo.cols) * geo.c - 1,
@@ -972,18 +1074,15 @@ function drawFillPulses(
     .remove();
 }
 
-function drawFooter(
+/** What the step did, top left; counts up while the entries travel. */
+function drawCounter(
   g: G,
-  model: PageTablesModel,
+  s: MotionSummary,
   opts: PageTablesOptions,
-  height: number,
   token: number,
   st: PtState,
 ): void {
   clear(g);
-  void model;
-  void height;
-  const s = summarize(opts.effects);
   const text = s.hasMove ? moveCounterText(s) : changeCounterText(s);
   if (!text) return;
   const t = g

@@ -18,7 +18,6 @@ import {
   hideTooltip,
   layer,
   prepareSvg,
-  r2,
   rectPath,
   rootState,
   sameSelection,
@@ -110,7 +109,13 @@ export function renderPhysicalMemory(
 
   clear(head);
   const s = summarize(opts.effects);
-  const counter = changeCounterText({ ...s, pagesSet: 0, pagesCleared: 0, tablesAlloc: 0, tablesFree: 0 });
+  const counter = changeCounterText({
+    ...s,
+    pagesSet: 0,
+    pagesCleared: 0,
+    tablesAlloc: 0,
+    tablesFree: 0,
+  });
   const totalFrames = model.groups.reduce(
     (sum, g) => sum + (g.kind === 'cache' ? countPresent(g) : g.kind === 'zero' ? 0 : g.count),
     0,
@@ -121,7 +126,11 @@ export function renderPhysicalMemory(
     .attr('y', 12)
     .style('fill', cssVar('muted'))
     .text(`${count(totalFrames)} frames in use (${size(totalFrames * PAGE_SIZE)})`);
-  setTitle(summary, () => `${count(totalFrames)} frames = ${count(totalFrames * PAGE_SIZE)} bytes, zero page not counted`);
+  setTitle(
+    summary,
+    () =>
+      `${count(totalFrames)} frames = ${count(totalFrames * PAGE_SIZE)} bytes, zero page not counted`,
+  );
   if (counter) {
     const t = head
       .append('text')
@@ -149,7 +158,8 @@ export function renderPhysicalMemory(
 
   groups.each(function (l) {
     const g = d3.select(this);
-    const color = l.group.backing === null ? ZERO_COLOR : (backings.get(l.group.backing)?.color ?? ZERO_COLOR);
+    const color =
+      l.group.backing === null ? ZERO_COLOR : (backings.get(l.group.backing)?.color ?? ZERO_COLOR);
     drawGroupHead(g.select<SVGGElement>('g.ghead'), l, color, opts.width);
     drawGutter(g.select<SVGGElement>('g.gutter'), l);
     drawCells(g.select<SVGGElement>('g.cells'), l, color);
@@ -204,7 +214,12 @@ function drawGroupHead(
 ): void {
   clear(g as unknown as G);
   const grp = l.group;
-  g.append('rect').attr('x', 0).attr('y', 5).attr('width', 9).attr('height', 9).style('fill', color);
+  g.append('rect')
+    .attr('x', 0)
+    .attr('y', 5)
+    .attr('width', 9)
+    .attr('height', 9)
+    .style('fill', color);
   const present = grp.kind === 'cache' ? countPresent(grp) : grp.count;
   const mapped = countMapped(grp);
   let detail: string;
@@ -239,7 +254,9 @@ function drawGutter(g: d3.Selection<SVGGElement, unknown, null, undefined>, l: G
     rows.push({
       y: HEAD_H + r * l.c + Math.min(l.c, 12) - 2,
       label: isCache ? `idx ${first}` : `pfn ${shortHex(value)}`,
-      title: isCache ? `page index ${count(first)} (offset ${count(first * PAGE_SIZE)})` : `pfn ${shortHex(value)} = ${count(value)}`,
+      title: isCache
+        ? `page index ${count(first)} (offset ${count(first * PAGE_SIZE)})`
+        : `pfn ${shortHex(value)} = ${count(value)}`,
     });
   }
   const sel = g
@@ -442,14 +459,17 @@ function cellTooltip(l: GroupLayout, idx: number): string[] {
   }
   const p = grp.pfn[idx]!;
   const lines: string[] = [];
-  if (grp.kind === 'cache') lines.push(`${grp.label} page index ${count(idx)} (offset ${shortHex(idx * PAGE_SIZE)})`);
+  if (grp.kind === 'cache')
+    lines.push(`${grp.label} page index ${count(idx)} (offset ${shortHex(idx * PAGE_SIZE)})`);
   if (p < 0) {
     lines.push(
       grp.sizePages !== null && idx >= grp.sizePages ? 'beyond i_size' : 'not in the page cache',
     );
     return lines;
   }
-  lines.push(`pfn ${shortHex(p)} (${count(p)})  ${grp.kind === 'zero' ? 'the zero page' : grp.label}`);
+  lines.push(
+    `pfn ${shortHex(p)} (${count(p)})  ${grp.kind === 'zero' ? 'the zero page' : grp.label}`,
+  );
   lines.push(`mapcount ${grp.mapcount[idx]}  refcount ${grp.refcount[idx]}`);
   if (grp.kind === 'cache' && grp.mapcount[idx] === 0) lines.push('cached, mapped by nothing');
   return lines;
@@ -470,7 +490,12 @@ function drawPulses(
     if (e.type === 'frames.alloc') runs.push([e.pfn, e.count]);
     if (e.type === 'cache.insert' || e.type === 'cache.remove')
       cacheRuns.push({ inode: e.inode, index: e.index, count: e.count });
-    if (e.type === 'entries.set' && e.entry !== 'zero' && e.entry !== 'huge-zero' && !e.entry.startsWith('marker'))
+    if (
+      e.type === 'entries.set' &&
+      e.entry !== 'zero' &&
+      e.entry !== 'huge-zero' &&
+      !e.entry.startsWith('marker')
+    )
       runs.push([e.pfn, e.pages]);
   }
   if (runs.length === 0 && cacheRuns.length === 0) return;
@@ -508,5 +533,4 @@ function drawPulses(
     .on('interrupt', function () {
       if (st.token !== token) d3.select(this).remove();
     });
-  void r2;
 }

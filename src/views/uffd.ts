@@ -147,7 +147,9 @@ function drawInfo(
     .style('fill', cssVar('muted'))
     .text(fitText(feats, width - 16 - textWidth(`uffd fd ${ctx.fd}`, 11), 11));
   setTitle(title, () =>
-    ctx.ready ? `UFFD_FEATURE_${ctx.features.join(' | UFFD_FEATURE_') || '0'}` : 'UFFDIO_API not done',
+    ctx.ready
+      ? `UFFD_FEATURE_${ctx.features.join(' | UFFD_FEATURE_') || '0'}`
+      : 'UFFDIO_API not done',
   );
   if (ctx.ranges.length === 0) {
     g.append('text')
@@ -267,7 +269,10 @@ function drawQueue(
       .attr('transform', (d) => `translate(${r2(d.x)},0)`)
       .style('opacity', 1);
   } else {
-    msgs.interrupt().attr('transform', (d) => `translate(${r2(d.x)},0)`).style('opacity', 1);
+    msgs
+      .interrupt()
+      .attr('transform', (d) => `translate(${r2(d.x)},0)`)
+      .style('opacity', 1);
   }
   g.selectAll('text.more')
     .data(hidden > 0 ? [hidden] : [])
@@ -312,7 +317,11 @@ function drawLanes(g: G, model: UffdModel, y0: number, opts: UffdOptions, animat
   const laneW = Math.max(40, width - laneX - STATE_W - MX);
   const steps = Math.max(1, model.steps);
   const cw = laneW / steps;
-  const head = g.append('text').attr('x', MX).attr('y', y0 + 10).style('fill', cssVar('muted'));
+  const head = g
+    .append('text')
+    .attr('x', MX)
+    .attr('y', y0 + 10)
+    .style('fill', cssVar('muted'));
   head.append('tspan').attr('font-weight', 700).style('fill', cssVar('fg')).text('threads');
   head.append('tspan').text(`  by step, 1..${count(model.steps)}`);
 
@@ -365,7 +374,10 @@ function drawLanes(g: G, model: UffdModel, y0: number, opts: UffdOptions, animat
       .attr('x', laneX + laneW + 10)
       .attr('y', 11)
       .attr('font-size', 10)
-      .style('fill', t.state === 'blocked' || t.state.startsWith('sig') ? ALERT_COLOR : cssVar('muted'))
+      .style(
+        'fill',
+        t.state === 'blocked' || t.state.startsWith('sig') ? ALERT_COLOR : cssVar('muted'),
+      )
       .text(fitText(stateText, STATE_W - 12, 10));
     setTitle(st, () => (t.result !== null ? `${stateText}\nlast access: ${t.result}` : stateText));
   });
@@ -430,6 +442,9 @@ function drawLane(
       .append('path')
       .attr('d', `M${r2(cx)},1l3,6l-3,6l-3,-6z`)
       .style('fill', c.state === 'sigbus' || c.state === 'sigsegv' ? ALERT_COLOR : cssVar('fg'));
-    setTitle(mark, () => `step ${c.step}: ran an access${c.addr !== null ? ` (${hex(c.addr)})` : ''}`);
+    setTitle(
+      mark,
+      () => `step ${c.step}: ran an access${c.addr !== null ? ` (${hex(c.addr)})` : ''}`,
+    );
   }
 }

@@ -6,21 +6,22 @@
  * - oracle: where the live oracle can run (Linux 6.18, root: CI and the workplace), the real
  *   kernel's transcript must equal it too, so a stale recording fails.
  *
- * Oracle runs start as soon as the file is collected, at most ORACLE_JOBS at a time, and
- * each oracle test awaits its own run. See README.md in this folder.
+ * The first oracle test starts every oracle run, at most ORACLE_JOBS at a time, and each
+ * oracle test awaits its own run. See README.md in this folder.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { compileScript, oracleTranscript, simulatorTranscript } from '../../src/cli/transcripts';
 import { NEWEST_PROFILE, oracleAvailable } from '../../src/oracle/run';
 import {
+  findFiles,
   findScripts,
   limiter,
   lineDiff,
   ORACLE_JOBS,
   readExpected,
   readScript,
+  scriptPathForExpected,
   SUITE_DIR,
   type Script,
 } from './lib';
@@ -70,17 +71,9 @@ test('the suite has scripts', () => {
 });
 
 test('every recording has its script', () => {
-  const orphans: string[] = [];
-  const walk = (d: string): void => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.expected') && !existsSync(p.replace(/\.expected$/, '.mms'))) {
-        orphans.push(p);
-      }
-    }
-  };
-  walk(SUITE_DIR);
+  const orphans = findFiles(SUITE_DIR, '.expected').filter(
+    (p) => !existsSync(scriptPathForExpected(p)),
+  );
   expect(orphans).toEqual([]);
 });
 

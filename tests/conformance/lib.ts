@@ -4,7 +4,7 @@
  * determinism.ts; no vitest imports here.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** tests/conformance, absolute. */
@@ -21,8 +21,34 @@ export interface Script {
   readonly expectedPath: string;
 }
 
+/**
+ * Scenarios (added by the scenarios engineer): the explorer's walkthroughs, `src/scenarios/*.mms`,
+ * are conformance scripts too, so that a walkthrough shows what the kernel does. Their kernel
+ * recordings live in `tests/conformance/scenarios/<file>.expected` (the scripts stay beside
+ * their narration); they run as `scenarios/<file>.mms`. See tests/conformance/scenarios/README.md.
+ */
+export const SCENARIO_DIR = join(REPO_ROOT, 'src', 'scenarios');
+export const SCENARIO_EXPECTED_DIR = join(SUITE_DIR, 'scenarios');
+
+/** The script a recording belongs to: beside it, or in src/scenarios for a scenario's. */
+export function scriptPathForExpected(expectedPath: string): string {
+  const abs = resolve(expectedPath);
+  if (dirname(abs) === SCENARIO_EXPECTED_DIR) {
+    return join(SCENARIO_DIR, basename(abs).replace(/\.expected$/, '.mms'));
+  }
+  return abs.replace(/\.expected$/, '.mms');
+}
+
 function toScript(path: string): Script {
   const abs = resolve(path);
+  if (dirname(abs) === SCENARIO_DIR) {
+    const file = basename(abs);
+    return {
+      path: abs,
+      name: `scenarios/${file}`,
+      expectedPath: join(SCENARIO_EXPECTED_DIR, file.replace(/\.mms$/, '.expected')),
+    };
+  }
   return {
     path: abs,
     name: relative(SUITE_DIR, abs).split('\\').join('/'),
@@ -30,21 +56,33 @@ function toScript(path: string): Script {
   };
 }
 
-/** Every `.mms` file under `dir` (default: the whole suite), sorted by name. */
-export function findScripts(dir: string = SUITE_DIR): Script[] {
+/** Every file under `dir` whose name ends with `suffix` (absolute paths, unsorted). */
+export function findFiles(dir: string, suffix: string): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
       if (e.isDirectory()) {
         if (e.name !== 'node_modules' && !e.name.startsWith('.')) walk(p);
-      } else if (e.isFile() && e.name.endsWith('.mms')) {
+      } else if (e.isFile() && e.name.endsWith(suffix)) {
         out.push(p);
       }
     }
   };
   walk(dir);
-  return out.map(toScript).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return out;
+}
+
+/** Every `.mms` file under `dir` (default: the whole suite), sorted by name. */
+export function findScripts(dir: string = SUITE_DIR): Script[] {
+  const files = findFiles(dir, '.mms');
+  // The whole suite includes the scenarios (see SCENARIO_DIR).
+  if (resolve(dir) === SUITE_DIR && existsSync(SCENARIO_DIR)) {
+    files.push(...findFiles(SCENARIO_DIR, '.mms'));
+  }
+  return files
+    .map(toScript)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /**
@@ -54,7 +92,13 @@ export function findScripts(dir: string = SUITE_DIR): Script[] {
 export function scriptsFromArgs(args: readonly string[]): Script[] {
   const seen = new Map<string, Script>();
   for (const a of args) {
-    const p = resolve(a.replace(/\.expected$/, '.mms'));
+    // A scenario's recording, or their folder, stands for the scenario scripts (SCENARIO_DIR).
+    const p =
+      resolve(a) === SCENARIO_EXPECTED_DIR
+        ? SCENARIO_DIR
+        : a.endsWith('.expected')
+          ? scriptPathForExpected(a)
+          : resolve(a);
     if (!existsSync(p)) throw new Error(`no such script or directory: ${a}`);
     const found = p.endsWith('.mms') ? [toScript(p)] : findScripts(p);
     for (const s of found) seen.set(s.path, s);

@@ -5,7 +5,7 @@ import type { Mm } from '../mm';
 import { PAGE_SIZE, U64_MASK } from '../addr';
 import { EACCES, EAGAIN, EINVAL, ENOMEM, EPERM } from '../errno';
 import { madvisePopulate } from '../gup';
-import { madviseColdPageout, madviseFree } from '../reclaim';
+import { madviseCollapseAnon, madviseColdPageout, madviseFree } from '../reclaim';
 import { ZAP_DONTNEED, ZAP_KEEP_MARKERS, zapRange } from '../memory';
 import { MARKER_GUARD, PTE_PRESENT, mkMarker, pteIsMarker, pteMarkerBits } from '../pageTable';
 import {
@@ -217,8 +217,11 @@ function vmaBehavior(
     case MADV_DONTNEED_LOCKED:
       return madviseDontneedFree(mm, vma, start, end, behavior, ev);
     case MADV_COLLAPSE:
-      // Only whole PMD-aligned ranges are collapsed; smaller ranges succeed untouched.
-      return vma;
+      // Shared anonymous memory has no THP orders (shmem_allowable_huge_orders(): the
+      // hugepages-*/shmem_enabled knobs are all "never"): EINVAL. Collapsing a memfd's cache
+      // into a large folio is not modelled (it succeeds, unchanged).
+      if (!vmaIsAnonymous(vma)) return vma.file!.inode.kind === 'shared-anon' ? -EINVAL : vma;
+      return madviseCollapseAnon(mm, vma, start, end);
     case MADV_GUARD_INSTALL:
       return guardInstall(mm, vma, start, end);
     case MADV_GUARD_REMOVE:

@@ -64,8 +64,13 @@
  *   FIXED call may already have unmapped its destination.
  * - remap_is_valid() runs for a grow without FIXED; new_len > TASK_SIZE then fails later
  *   (ENOMEM from get_unmapped_area()).
- * - DONTUNMAP: private anonymous only before 5.13 (EINVAL); the source kept VM_ACCOUNT.
+ * - DONTUNMAP: private anonymous only before 5.13 (EINVAL).
  * - No multi-VMA moves: a FIXED range past vm_end -> EFAULT.
+ *
+ * Seen on the host (tests/conformance/mremap): after DONTUNMAP the source keeps `ac`
+ * (VM_ACCOUNT) and, when it moved whole, has no anon_vma (it merges with a neighbour that has
+ * another one); a zero old_len overlaps a FIXED destination that contains addr (EINVAL),
+ * and one starting exactly at addr unmaps the source before the lookup fails (EFAULT).
  *
  * Effects: the core helpers log VMA and entry changes; copy_vma()'s new VMA is logged as
  * `vma.move` (before = the source range) instead of `vma.add`, except for a mirror.
@@ -93,7 +98,7 @@ import {
   vmaSetFlags,
 } from '../vma';
 import { PAGE_SIZE, TASK_SIZE_BIG, U64_MASK, pageAlignU64, pgoff as mkPgoff, vaddr } from '../addr';
-import { EAGAIN, EFAULT, EINVAL, ENOMEM, EPERM } from '../errno';
+import { EFAULT, EINVAL, ENOMEM, EPERM } from '../errno';
 import { MAP_FIXED, MAP_SHARED, MREMAP_DONTUNMAP, MREMAP_FIXED, MREMAP_MAYMOVE } from '../uapi';
 import { sysErr, sysOk, type SysResult } from './result';
 import {
@@ -328,17 +333,15 @@ function checkPrepVma(mm: Mm, vrm: Vrm): number {
   if (oldLen > vma.end - vrm.addr) return -EFAULT;
   if (newLen === oldLen) return 0;
   if ((vma.flags & VM_LOCKED) !== 0) vrm.populateExpand = true;
-  return growthChecks(mm, vma, vrm);
+  return growthChecks(vma);
 }
 
 /** The tail of remap_is_valid() / check_prep_vma() for a growing mapping. */
-function growthChecks(mm: Mm, vma: Vma, vrm: Vrm): number {
+function growthChecks(vma: Vma): number {
   // pgoff + new pages overflowing pgoff_t cannot happen below TASK_SIZE on 64-bit.
   if ((vma.flags & (VM_DONTEXPAND | VM_PFNMAP)) !== 0) return -EFAULT;
-  // mlock_future_ok(): the simulated process is root (CAP_IPC_LOCK), never EAGAIN.
-  void EAGAIN;
-  // may_expand_vm(): RLIMIT_AS and RLIMIT_DATA are unlimited.
-  void mm;
+  // mlock_future_ok() -> EAGAIN: the simulated process is root (CAP_IPC_LOCK), never.
+  // may_expand_vm() -> ENOMEM: RLIMIT_AS and RLIMIT_DATA are unlimited, never.
   return 0;
 }
 
@@ -570,10 +573,10 @@ function doMremapLegacy(
     if (vrm.vma === undefined || vrm.vma.runtime) return -EFAULT;
     if ((vrm.vma.flags & VM_SEALED) !== 0) return -EPERM;
     res = impliesNewAddr(flags)
-      ? legacyMremapTo(mm, vrm, newLenA, u64ToAddrBig(newAddrU))
+      ? legacyMremapTo(mm, vrm, newLenA, newAddrU)
       : legacyMremapAt(mm, vrm);
   } else if (impliesNewAddr(flags)) {
-    res = legacyMremapTo(mm, vrm, newLenA, u64ToAddrBig(newAddrU));
+    res = legacyMremapTo(mm, vrm, newLenA, newAddrU);
   } else if (vrm.remapType !== 'expand') {
     // 5.x: "Always allow a shrinking remap": just unmap the tail, no lookup at all.
     if (vrm.remapType === 'none') return vrm.addr;
@@ -587,10 +590,6 @@ function doMremapLegacy(
     mmPopulate(mm, vrm.newAddr + vrm.oldLen, vrm.newLen - vrm.oldLen, true);
   }
   return res;
-}
-
-function u64ToAddrBig(v: bigint): bigint {
-  return v;
 }
 
 /** remap_is_valid() (6.16) / vma_to_resize() (5.x). */
@@ -608,7 +607,7 @@ function remapIsValid(mm: Mm, vrm: Vrm): number {
   if (vrm.oldLen > vma.end - vrm.addr) return -EFAULT;
   if (vrm.newLen === vrm.oldLen) return 0;
   if ((vma.flags & VM_LOCKED) !== 0) vrm.populateExpand = true;
-  return growthChecks(mm, vma, vrm);
+  return growthChecks(vma);
 }
 
 /** mremap_to() before 6.17: address checks, then the unmaps, then the VMA checks. */

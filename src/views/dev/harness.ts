@@ -71,7 +71,7 @@ function opts(root: SVGSVGElement, effects: readonly Effect[], durationMs: numbe
   };
 }
 
-let lastEffects: { as1: Effect[]; as2: Effect[] } = {
+const lastEffects: { as1: Effect[]; as2: Effect[] } = {
   as1: fx.dontunmapEffects(),
   as2: fx.gigMoveEffects('pte'),
 };
@@ -108,7 +108,12 @@ button('replay DONTUNMAP', () => {
     ...before,
     vmas: [
       before.vmas[0]!,
-      { ...src, dontunmap: null, present: 4, runs: before.vmas[1]!.runs.map((r) => ({ ...r, start: heap })) },
+      {
+        ...src,
+        dontunmap: null,
+        present: 4,
+        runs: before.vmas[1]!.runs.map((r) => ({ ...r, start: heap })),
+      },
     ],
   };
   renderAddressSpace(as1, pre, opts(as1, [], 0));
@@ -136,8 +141,22 @@ for (const level of ['pte', 'pmd', 'pud'] as const) {
     const effects: Effect[] = [
       {
         type: 'vma.move',
-        before: { id: 3, start: v.start, end: v.end, flags: 0, backing: { kind: 'anon' }, pgoff: 0 },
-        after: { id: 9, start: v.start + d, end: v.end + d, flags: 0, backing: { kind: 'anon' }, pgoff: 0 },
+        before: {
+          id: 3,
+          start: v.start,
+          end: v.end,
+          flags: 0,
+          backing: { kind: 'anon' },
+          pgoff: 0,
+        },
+        after: {
+          id: 9,
+          start: v.start + d,
+          end: v.end + d,
+          flags: 0,
+          backing: { kind: 'anon' },
+          pgoff: 0,
+        },
       } as unknown as Effect,
       ...fx.gigMoveEffects(level),
     ];

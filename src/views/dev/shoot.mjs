@@ -4,7 +4,15 @@ import { chromium } from 'playwright-core';
 const [url, out, w = '1280', h = '900', ...actions] = process.argv.slice(2);
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const page = await browser.newPage({ viewport: { width: Number(w), height: Number(h) } });
 page.on('console', (m) => console.log('console:', m.type(), m.text()));
@@ -13,7 +21,10 @@ await page.goto(url, { waitUntil: 'networkidle' });
 await page.waitForTimeout(300);
 for (const a of actions) {
   if (a.startsWith('wait:')) await page.waitForTimeout(Number(a.slice(5)));
-  else if (a.startsWith('mclick:')) {
+  else if (a.startsWith('select:')) {
+    const [sel, value] = a.slice(7).split('|');
+    await page.locator(sel).first().selectOption(value);
+  } else if (a.startsWith('mclick:')) {
     const [x, y] = a.slice(7).split(',').map(Number);
     await page.mouse.click(x, y);
   } else if (a.startsWith('move:')) {
@@ -27,7 +38,8 @@ for (const a of actions) {
     const [k, n = '1'] = a.slice(4).split('*');
     for (let i = 0; i < Number(n); i++) await page.keyboard.press(k);
   } else if (a.startsWith('clicksel:')) await page.locator(a.slice(9)).first().click();
-  else if (a.startsWith('click:')) await page.getByText(a.slice(6), { exact: true }).first().click();
+  else if (a.startsWith('click:'))
+    await page.getByText(a.slice(6), { exact: true }).first().click();
   else if (a.startsWith('sec:')) {
     const [, label, path] = a.split('|');
     await page.locator(`section[aria-label="${label}"]`).first().screenshot({ path });

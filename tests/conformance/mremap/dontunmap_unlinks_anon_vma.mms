@@ -1,0 +1,22 @@
+# Shows: DONTUNMAP of a whole VMA unlinks its anon_vma (dontunmap_complete() ->
+# unlink_anon_vmas()): the emptied source can then merge with a neighbour that has another
+# anon_vma; after a partial DONTUNMAP it keeps its anon_vma and cannot.
+a = mmap(0x100000000000, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+n = mmap(a + 16K, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+store(a, 8K, 'A')
+store(n, 8K, 'N')
+g = mremap(a, 8K, 16K, 0)
+maps()
+b = mremap(a, 16K, 16K, MREMAP_MAYMOVE|MREMAP_FIXED|MREMAP_DONTUNMAP, 0x100000100000)
+mprotect(a, 16K, PROT_READ)
+mprotect(a, 16K, PROT_READ|PROT_WRITE)
+maps()
+c = mmap(0x100000200000, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+m = mmap(c + 16K, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED)
+store(c, 8K, 'C')
+store(m, 8K, 'M')
+h = mremap(c, 8K, 16K, 0)
+d = mremap(c, 4K, 4K, MREMAP_MAYMOVE|MREMAP_FIXED|MREMAP_DONTUNMAP, 0x100000300000)
+mprotect(c, 16K, PROT_READ)
+mprotect(c, 16K, PROT_READ|PROT_WRITE)
+maps()

@@ -1,0 +1,8 @@
+# REMOVE is posted for any registered VMA of a uffd with EVENT_REMOVE, also one registered WP only (mm/madvise.c userfaultfd_remove)
+u = userfaultfd(O_CLOEXEC)
+ioctl(u, UFFDIO_API, UFFD_FEATURE_EVENT_REMOVE)
+a = mmap(NULL, 16K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)
+store(a, 16K, 'A')
+ioctl(u, UFFDIO_REGISTER, a, 16K, UFFDIO_REGISTER_MODE_WP)
+madvise(a, 8K, MADV_DONTNEED)
+read(u)
