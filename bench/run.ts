@@ -113,19 +113,23 @@ function pgtablesDelta(fact: unknown): string {
   const f = fact as { kind?: string; delta?: number } | undefined;
   if (f?.kind !== 'pgtables' || f.delta === undefined) return '-';
   const d = f.delta;
-  const s = d === 0 ? '0' : Math.abs(d) >= 2 ** 20 ? `${d / 2 ** 20}M` : `${d / 1024}K`;
+  const s = d === 0 ? '0' : `${d / 1024}K`;
   return (d > 0 ? '+' : '') + s;
 }
 
-/** Kernel entries moved, inferred from VmPTE after a DONTUNMAP move (see the header). */
+/**
+ * Kernel entries moved, inferred from VmPTE after a DONTUNMAP move (see the header). The
+ * destination is in another 512 GiB slot, so every level allocates one PUD table there; a
+ * PMD-level move also allocates the destination's PMD tables (2: it is 2 MiB off a GiB
+ * boundary), and a PTE-level move a PTE table per 2 MiB on top of that.
+ */
 function kernelLevel(fact: unknown, gib: number): string {
   const f = fact as { kind?: string; delta?: number } | undefined;
   if (f?.kind !== 'pgtables' || f.delta === undefined) return '-';
   const tables = f.delta / 4096;
-  if (tables === 0) return `PUD ${gib} (VmPTE +0)`;
-  if (tables === gib) return `PMD ${512 * gib} (VmPTE +${gib * 4}K)`;
   if (tables >= 512 * gib) return `PTE ${262144 * gib} (VmPTE ${pgtablesDelta(fact)})`;
-  return `? (VmPTE ${pgtablesDelta(fact)})`;
+  if (tables >= 2) return `PMD ${512 * gib} (VmPTE ${pgtablesDelta(fact)})`;
+  return `PUD ${gib} (VmPTE ${pgtablesDelta(fact)})`;
 }
 
 interface Row {

@@ -119,8 +119,8 @@ struct uffd_msg {
 
 /* ---- limits (static memory only) ---- */
 #define MAX_INPUT (64u << 20)
-#define MAX_OPS 200000
-#define MAX_ARGS 1000000
+#define MAX_OPS (1 << 20) /* the ART benchmark script has ~400k statements */
+#define MAX_ARGS (1 << 23)
 #define MAX_STR (1u << 20)
 #define MAX_SLOTS 100000
 #define MAX_WORKERS 32

@@ -85,7 +85,7 @@ export function runThread(mm: Mm, t: Thread): void {
 /** The settle rule: run every runnable thread until each finishes or blocks. */
 export function settle(mm: Mm): void {
   // uffd: threads woken by a userfaultfd wake-up run first, in the order they blocked
-  runWoken(mm, (t) => runThread(mm, t));
+  runWoken(mm, runThread);
   for (const t of mm.threads) {
     const a = t.access;
     if (a !== null && !a.finished && (a.stop === null || a.stop.kind !== 'blocked'))

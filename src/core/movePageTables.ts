@@ -83,6 +83,8 @@ import { UFFD_FEATURE_EVENT_REMAP } from './uapi';
  *   support), so a shrink or same-size call on an unmapped address fails with EFAULT.
  * - multiVma: the 6.17 rework: all parameter checks before the lookup, FIXED same-size moves
  *   over several VMAs (remap_move()), lengths page-aligned before the checks.
+ * - newAddrChecksEarly: new_addr alignment and the map count are checked in
+ *   check_mremap_params() before the lookup (6.16); before, in mremap_to() after it.
  * - dontunmapUnlinksAnonVma: DONTUNMAP of a whole VMA drops its anon_vma
  *   (unlink_anon_vmas() in move_vma(), 6.1).
  */
@@ -93,6 +95,7 @@ export interface MremapFeatures {
   readonly dontunmapAnyVma: boolean;
   readonly earlyLookup: boolean;
   readonly multiVma: boolean;
+  readonly newAddrChecksEarly: boolean;
   readonly mseal: boolean;
   readonly dontunmapUnlinksAnonVma: boolean;
 }
@@ -109,6 +112,7 @@ export function mremapFeatures(profile: Profile): MremapFeatures {
     dontunmapAnyVma: profile.dontunmapAnyVma,
     earlyLookup: atLeast(profile, 5, 16),
     multiVma: profile.multiVmaMove,
+    newAddrChecksEarly: atLeast(profile, 6, 16),
     mseal: profile.mseal,
     dontunmapUnlinksAnonVma: atLeast(profile, 6, 1),
   };

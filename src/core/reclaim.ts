@@ -246,6 +246,10 @@ function anyDirty(mm: Mm, addr: number): boolean {
 export function madviseCollapseAnon(mm: Mm, v: Vma, start: number, end: number): number {
   // thp_vma_allowable_order(TVA_FORCED_COLLAPSE): not VM_NOHUGEPAGE, and an anon_vma already.
   if ((v.flags & VM_NOHUGEPAGE_) !== 0 || v.anonVma === 0) return -EINVAL;
+  // __thp_vma_allowable_orders() outside a fault: the VMA must be able to hold an aligned THP
+  // (checked at vm_end - HPAGE_PMD_SIZE).
+  const last = Math.floor((v.end - PMD_SIZE) / PMD_SIZE) * PMD_SIZE;
+  if (v.end - v.start < PMD_SIZE || last < v.start) return -EINVAL;
   const hstart = Math.ceil(start / PMD_SIZE) * PMD_SIZE;
   const hend = Math.floor(end / PMD_SIZE) * PMD_SIZE;
   const pt = mm.pt;

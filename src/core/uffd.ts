@@ -161,17 +161,28 @@ export type UffdMsg =
   | { readonly event: 'REMOVE'; readonly start: bigint; readonly end: bigint }
   | { readonly event: 'UNMAP'; readonly start: bigint; readonly end: bigint };
 
+function h(v: bigint): string {
+  return `0x${v.toString(16)}`;
+}
+
+/** PAGEFAULT flags as the transcript names them, by value (WRITE=1, WP=2, MINOR=4). */
+const FLAG_TEXT = [
+  '0',
+  'WRITE',
+  'WP',
+  'WRITE|WP',
+  'MINOR',
+  'WRITE|MINOR',
+  'WP|MINOR',
+  'WRITE|WP|MINOR',
+];
+
 /** One line describing a message, for effect records and inspection. */
 export function describeMsg(m: UffdMsg): string {
-  const h = (v: bigint): string => `0x${v.toString(16)}`;
   switch (m.event) {
     case 'PAGEFAULT': {
-      const f: string[] = [];
-      if (m.flags & UFFD_PAGEFAULT_FLAG_WRITE) f.push('WRITE');
-      if (m.flags & UFFD_PAGEFAULT_FLAG_WP) f.push('WP');
-      if (m.flags & UFFD_PAGEFAULT_FLAG_MINOR) f.push('MINOR');
       const t = m.thread === null ? '' : ` thread=${m.thread}`;
-      return `PAGEFAULT ${h(m.address)} flags=${f.length === 0 ? '0' : f.join('|')}${t}`;
+      return `PAGEFAULT ${h(m.address)} flags=${FLAG_TEXT[m.flags & 7]!}${t}`;
     }
     case 'REMAP':
       return `REMAP from=${h(m.from)} to=${h(m.to)} len=${h(m.len)}`;
@@ -453,12 +464,14 @@ export function readMsg(mm: Mm, ctx: UffdCtx): UffdMsg | null {
  */
 export function wakeUserfault(mm: Mm, ctxId: number, start: number, len: number): void {
   const st = mm.uffd;
-  if (st.waiters.length === 0) return;
-  const keep: UffdWaiter[] = [];
-  for (const w of st.waiters) {
+  const ws = st.waiters;
+  if (ws.length === 0) return;
+  let n = 0;
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!;
     const hit = w.ctx === ctxId && (len === 0 || (w.address >= start && w.address < start + len));
     if (!hit) {
-      keep.push(w);
+      ws[n++] = w;
       continue;
     }
     st.woken.push(w.thread);
@@ -471,14 +484,14 @@ export function wakeUserfault(mm: Mm, ctxId: number, start: number, len: number)
     }
     mm.log.push({ type: 'thread.wake', thread: w.thread, addr: vaddr(w.address) });
   }
-  st.waiters = keep;
+  ws.length = n;
 }
 
 /**
  * The threads woken since the last settle, in wake order (= the order they blocked), for
  * cpu.ts settle(): each runs (`run`) before any other thread, and records its end.
  */
-export function runWoken(mm: Mm, run: (t: Thread) => void): void {
+export function runWoken(mm: Mm, run: (mm: Mm, t: Thread) => void): void {
   const st = mm.uffd;
   while (st.woken.length > 0) {
     const name = st.woken.shift()!;
@@ -486,7 +499,7 @@ export function runWoken(mm: Mm, run: (t: Thread) => void): void {
     const a = t?.access ?? null;
     if (t === undefined || a === null || a.finished) continue;
     if (a.stop !== null && a.stop.kind === 'blocked') continue;
-    run(t);
+    run(mm, t);
     if (a.finished) {
       const s = a.stop;
       const result = s === null ? 'ok' : `${s.kind} at 0x${s.addr.toString(16)}`;

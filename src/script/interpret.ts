@@ -21,7 +21,7 @@ import {
   sysMemfdCreate,
 } from '../core/syscalls/memfd';
 // uffd: userfaultfd(2), its ioctls and read(2) (syscalls/userfaultfd.ts)
-import { sysUffdIoctl, sysUffdRead, sysUserfaultfd } from '../core/syscalls/userfaultfd';
+import { sysUffdIoctlArgs, sysUffdRead, sysUserfaultfd } from '../core/syscalls/userfaultfd';
 import { UffdDriverBlocked } from '../core/uffd';
 import { sysMremap } from '../core/syscalls/mremap';
 import { SYS_ENOSYS, type SysResult } from '../core/syscalls/result';
@@ -213,7 +213,7 @@ export class Simulation {
         return sysUserfaultfd(mm, x(0));
       case 'ioctl':
         // uffd: ioctl(uffd, request, fields...)
-        return sysUffdIoctl(mm, x(0), x(1), a.slice(2));
+        return sysUffdIoctlArgs(mm, a);
       default:
         // read is answered in exec().
         void ENOSYS;

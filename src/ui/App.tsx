@@ -19,6 +19,11 @@ import { Timeline } from './Timeline';
 import { Transport } from './Transport';
 import { useExplorer, useExplorerActions, useExplorerStore } from './storeContext';
 import { useUrlSync } from './urlSync';
+// Scenarios and demos (src/ui/scenario/, the scenarios engineer's): picker, panel, controls.
+import { DemoControls } from './scenario/DemoControls';
+import { ScenarioPanel } from './scenario/ScenarioPanel';
+import { ScenarioPicker } from './scenario/ScenarioPicker';
+import { useScenarioUrl } from './scenario/scenarioState';
 
 export const THEME_STORAGE_KEY = 'mmscope.theme';
 
@@ -126,19 +131,27 @@ export function App() {
   useKeyboardShortcuts();
   useTheme();
   useUrlSync(store);
+  useScenarioUrl(store);
   return (
     <div className="app">
       <header className="app-header">
         <h1 className="brand">
           mm<span>scope</span>
         </h1>
+        <ErrorBoundary label="Scenarios">
+          <ScenarioPicker />
+        </ErrorBoundary>
         <ErrorBoundary label="Transport">
           <Transport />
+        </ErrorBoundary>
+        <ErrorBoundary label="Demo">
+          <DemoControls />
         </ErrorBoundary>
       </header>
       <aside className="left">
         <ErrorBoundary label="Script">
           <ScriptPanel />
+          <ScenarioPanel />
           <Timeline />
         </ErrorBoundary>
       </aside>

@@ -8,6 +8,8 @@ import type { ExplorerStore, ExplorerStoreState } from '../store/store';
 import { selectCursor, selectSource } from '../store/selectors';
 import { buildSearch, buildShareUrl, type ShareState } from '../store/url';
 import { dontunmap } from '../scenarios/dontunmap';
+// A built-in scenario's own text needs no `script` either: `?scenario=<id>` says it.
+import { scenarioOfSource } from '../scenarios/index';
 
 const URL_DELAY_MS = 250;
 const LONG_URL_DELAY_MS = 1000;
@@ -16,7 +18,8 @@ const LONG_SCRIPT = 20_000;
 /** The URL state for a store state: the walkthrough's own text needs no `script` parameter. */
 export function shareStateOf(s: ExplorerStoreState): ShareState {
   const source = selectSource(s);
-  return { script: source === dontunmap.source ? null : source, step: selectCursor(s) };
+  const builtIn = source === dontunmap.source || scenarioOfSource(source) !== null;
+  return { script: builtIn ? null : source, step: selectCursor(s) };
 }
 
 /** The link the Share button copies: this page with the script and step, without `anim`. */

@@ -621,21 +621,21 @@ function summary(
       const child = childId(level, e);
       if (child >= 0) {
         const s = summary(sim, cl, child, backingIndex);
-        votes[s.backing] += s.used * (cl === 'pte' ? 1 : 512);
+        votes[s.backing] = votes[s.backing]! + s.used * (cl === 'pte' ? 1 : 512);
         continue;
       }
     }
     if ((e & PRESENT) === 0) continue;
     const pfn = e >>> SHIFT;
     const fk = fkind[pfn];
-    if (fk === F_ANON) votes[anonB] += w;
+    if (fk === F_ANON) votes[anonB] = votes[anonB]! + w;
     else if (fk === F_CACHE) {
       const ino = owner[pfn]!;
       if (ino !== lastOwner) {
         lastOwner = ino;
         lastB = (backingIndex.get(inodeKey(mm, ino)) ?? -1) + 1;
       }
-      votes[lastB] += w;
+      votes[lastB] = votes[lastB]! + w;
     }
   }
   let best = 0;
@@ -1120,13 +1120,16 @@ export function adaptUffd(sim: Simulation | null, tl: Timeline): UffdModel {
         return {
           start: r.start,
           end: r.end,
-          modes: r.modes.filter((m): m is UffdMode => m === 'MISSING' || m === 'WP' || m === 'MINOR'),
+          modes: r.modes.filter(
+            (m): m is UffdMode => m === 'MISSING' || m === 'WP' || m === 'MINOR',
+          ),
           backing: v ? vmaBackingKey(v) : ANON_KEY,
         };
       }),
-      queue: c.queued.map(
-        (text, i): UffdMessageModel => ({ key: `${c.fd}:${(reads.get(c.fd) ?? 0) + i}`, text }),
-      ),
+      queue: c.queued.map((text, i): UffdMessageModel => ({
+        key: `${c.fd}:${(reads.get(c.fd) ?? 0) + i}`,
+        text,
+      })),
     }));
   return {
     contexts,

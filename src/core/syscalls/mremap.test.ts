@@ -386,3 +386,14 @@ describe('multi-VMA move (6.17+)', () => {
     expect(moved.flags & VM_UFFD_MISSING).toBe(0);
   });
 });
+
+describe('new_addr alignment before 6.16', () => {
+  it('6.8 checks it in mremap_to(), after the lookup: EFAULT first on an unmapped source', () => {
+    expect(mremap(newMm('6.8'), R, 4 * K, 4 * K, MOVE, R + M + 1)).toBe(-EFAULT);
+    expect(mremap(newMm('6.16'), R, 4 * K, 4 * K, MOVE, R + M + 1)).toBe(-EINVAL);
+    expect(mremap(newMm('5.7'), R, 4 * K, 4 * K, MOVE, R + M + 1)).toBe(-EINVAL);
+    const mm = newMm('6.8');
+    mmap(mm, R, 4 * K);
+    expect(mremap(mm, R, 4 * K, 4 * K, MOVE, R + M + 1)).toBe(-EINVAL);
+  });
+});

@@ -54,8 +54,9 @@
  * ## Older profiles (< 6.17), modelled on the 6.16 code and the 5.x syscall
  *
  * - check_mremap_params() ran before PAGE_ALIGN(): DONTUNMAP compares the raw lengths; only
- *   flags, addr alignment, new_len, and with FIXED/DONTUNMAP new_addr alignment, MAYMOVE,
- *   DONTUNMAP lengths and map count are checked before the lookup.
+ *   flags, addr alignment, new_len, and with FIXED/DONTUNMAP MAYMOVE and DONTUNMAP lengths
+ *   are checked before the lookup (6.16 added new_addr alignment and the map count there;
+ *   before, mremap_to() began with them, after the lookup).
  * - 5.16+ (6.8): vma_lookup() first (EFAULT); before (5.7, 5.13) a shrink or same-size call
  *   without FIXED/DONTUNMAP is just do_munmap() of the tail and never looks the VMA up, and
  *   mremap_to() unmaps the destination before looking the source up.
@@ -545,10 +546,12 @@ function doMremapLegacy(
   if (pageAlignU64(newLenU) === 0n) return -EINVAL;
   const flags = Number(flagsU);
   if (impliesNewAddr(flags)) {
-    if ((newAddrU & PAGE_MASK_BIG) !== 0n) return -EINVAL;
+    if (feat.newAddrChecksEarly && (newAddrU & PAGE_MASK_BIG) !== 0n) return -EINVAL;
     if ((flags & MREMAP_MAYMOVE) === 0) return -EINVAL;
     if ((flags & MREMAP_DONTUNMAP) !== 0 && oldLenU !== newLenU) return -EINVAL;
-    if (mm.mapCount() + 2 >= mm.profile.maxMapCount - 3) return -ENOMEM;
+    if (feat.newAddrChecksEarly && mm.mapCount() + 2 >= mm.profile.maxMapCount - 3) {
+      return -ENOMEM;
+    }
   }
   const oldLenA = pageAlignU64(oldLenU);
   const newLenA = pageAlignU64(newLenU);
@@ -612,8 +615,13 @@ function remapIsValid(mm: Mm, vrm: Vrm): number {
 
 /** mremap_to() before 6.17: address checks, then the unmaps, then the VMA checks. */
 function legacyMremapTo(mm: Mm, vrm: Vrm, newLenA: bigint, newAddrU: bigint): number {
+  // Before 6.16 these began mremap_to(), after the lookup (5.16+).
+  if (!vrm.feat.newAddrChecksEarly && (newAddrU & PAGE_MASK_BIG) !== 0n) return -EINVAL;
   if (newLenA > TASK_SIZE_BIG || newAddrU > TASK_SIZE_BIG - newLenA) return -EINVAL;
   if (overlaps(BigInt(vrm.addr), BigInt(vrm.oldLen), newAddrU, newLenA)) return -EINVAL;
+  if (!vrm.feat.newAddrChecksEarly && mm.mapCount() + 2 >= mm.profile.maxMapCount - 3) {
+    return -ENOMEM;
+  }
   if ((vrm.flags & MREMAP_FIXED) !== 0) {
     const err = doVmiMunmap(mm, vrm.newAddr, vrm.newLen, vrm.uf.early);
     if (err !== 0) return err;

@@ -188,16 +188,31 @@ export function sysUffdIoctl(
   request: bigint,
   fields: readonly bigint[],
 ): SysResult {
+  return ioctlAt(mm, fdIn, request, fields, 0);
+}
+
+/** ioctl(2) with the call's whole argument list [fd, request, fields...] (no copy). */
+export function sysUffdIoctlArgs(mm: Mm, args: readonly bigint[]): SysResult {
+  return ioctlAt(mm, args[0] ?? 0n, args[1] ?? 0n, args, 2);
+}
+
+function ioctlAt(
+  mm: Mm,
+  fdIn: bigint,
+  request: bigint,
+  fields: readonly bigint[],
+  base: number,
+): SysResult {
   const e = fdIn > 0xffffffffn ? undefined : mm.fds.get(Number(fdIn));
   if (e === undefined) return sysErr(EBADF);
   // A shmem file has no ioctl method: vfs_ioctl() -> ENOTTY.
   if (e.kind !== 'uffd') return sysErr(ENOTTY);
   const ctx = mm.uffd.get(e.ctx);
   if (ctx === undefined) return sysErr(EBADF);
-  const f0 = fields[0] ?? 0n;
-  const f1 = fields[1] ?? 0n;
-  const f2 = fields[2] ?? 0n;
-  const f3 = fields[3] ?? 0n;
+  const f0 = fields[base] ?? 0n;
+  const f1 = fields[base + 1] ?? 0n;
+  const f2 = fields[base + 2] ?? 0n;
+  const f3 = fields[base + 3] ?? 0n;
   const ver = uffdVersion(mm.profile);
   let r: SysResult;
   if (request === R_COPY && ctx.initialized) {
@@ -227,7 +242,6 @@ export function sysUffdIoctl(
     // An ioctl this kernel does not know.
     r = sysErr(EINVAL);
   }
-  mm.log.flush();
   return r;
 }
 
@@ -250,8 +264,19 @@ function validateRange(start: bigint, len: bigint): number {
   return validateUnalignedRange(start, len);
 }
 
+const PAGE_DONE = new Map<string, SysResult>();
+
 /** The result of an operation that writes its out field: 0 / EAGAIN (partial) / -errno. */
 function outResult(name: OutValue['name'], ret: number, len: number): SysResult {
+  // The common answer (one whole page done) is shared: results are read-only.
+  if (ret === PAGE_SIZE && len === PAGE_SIZE) {
+    let r = PAGE_DONE.get(name);
+    if (r === undefined) {
+      r = sysOk(0, [{ name, value: BigInt(PAGE_SIZE) }]);
+      PAGE_DONE.set(name, r);
+    }
+    return r;
+  }
   const out = [{ name, value: BigInt(ret) }];
   if (ret < 0) return sysErr(-ret, out);
   return ret === len ? sysOk(0, out) : sysErr(EAGAIN, out);
@@ -560,7 +585,6 @@ function mfillAtomic(
     if (err !== 0) break;
     copied += PAGE_SIZE;
   }
-  mm.log.flush();
   return copied > 0 ? copied : err;
 }
 
@@ -572,29 +596,27 @@ function mfillAtomic(
 function readSource(mm: Mm, src: number): number {
   const pageA = src - (src % PAGE_SIZE);
   const pages = src % PAGE_SIZE === 0 ? 1 : 2;
+  let tag = -1;
   for (let i = 0; i < pages; i++) {
     const a = pageA + i * PAGE_SIZE;
-    if (sourceMapped(mm, a)) continue;
     const v = vmaLookup(mm, a);
+    // Unmapped, or not readable (access_error()): copy_from_user() fails.
     if (v === undefined || v.runtime || (v.flags & VM_ACCESS_FLAGS) === 0) return -EFAULT;
-    let ok = false;
-    for (let tries = 0; tries < 4 && !ok; tries++) {
-      const r = handleMmFault(mm, v, a, false, { thread: 'kernel', cause: 'uffd-copy' });
+    let t = pageTag(mm, a);
+    for (let tries = 0; t < 0 && tries < 4; tries++) {
+      const r = handleMmFault(mm, v, a, false, KERNEL_READ);
       if (r === FAULT_BLOCK) throw new UffdDriverBlocked(a);
       if (r !== FAULT_OK) return -EFAULT;
-      ok = sourceMapped(mm, a);
+      t = pageTag(mm, a);
     }
-    if (!ok) return -EFAULT;
+    if (t < 0) return -EFAULT;
+    if (i === 0) tag = t;
   }
-  return pageTag(mm, pageA);
+  return tag;
 }
 
-/** The page at a is present and readable in the page tables (a fault-free read works). */
-function sourceMapped(mm: Mm, a: number): boolean {
-  const v = vmaLookup(mm, a);
-  if (v === undefined || v.runtime || (v.flags & VM_ACCESS_FLAGS) === 0) return false;
-  return pageTag(mm, a) >= 0;
-}
+/** copy_from_user() faults: the kernel reads, not the user (no FAULT_FLAG_USER). */
+const KERNEL_READ = { thread: 'kernel', cause: 'uffd-copy' } as const;
 
 /** The tag of the present page at a, or -1. */
 function pageTag(mm: Mm, a: number): number {
