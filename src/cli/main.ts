@@ -32,6 +32,8 @@ Commands:
   oracle FILE           print the real kernel's transcript of FILE (Linux, as root)
   diff FILE...          run FILE on both and print a unified diff (--- kernel, +++ simulator)
                         for each FILE whose transcripts differ
+  record ID|DEMO --out FILE.webm
+                        render a scenario or a .mmsdemo to a WebM video (record --help)
 
 Exit status: 0 success (diff: all identical), 1 transcripts differ, 2 script error,
 64 usage error, 66 unreadable file, 70 internal error, 77 the oracle cannot run here.
@@ -223,6 +225,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   let optionsDone = false;
   try {
     if (command === undefined) throw new UsageError('no command');
+    // `record` has options of its own (src/cli/record.ts, the scenarios engineer's).
+    if (command === 'record') return await (await import('./record')).cmdRecord(rest, io);
     if (command === '-h' || command === '--help' || command === 'help') {
       io.out(USAGE);
       return EXIT_OK;

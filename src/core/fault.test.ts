@@ -135,3 +135,17 @@ describe('shmem faults', () => {
     expect(r.stop).toEqual({ kind: 'SIGBUS', addr: s + 8 * K });
   });
 });
+
+describe('stack growth', () => {
+  it('a fault below a MAP_GROWSDOWN VMA grows it down to the page (expand_downwards)', () => {
+    const mm = newMm();
+    const s = map(mm, FIXED + M, 16 * K, RW, ANON | 0x0100 /* MAP_GROWSDOWN */);
+    effects(mm);
+    expect(store(mm, s - 8 * K, 4 * K, 'S').stop).toBeNull();
+    expect(mm.vmas.find((v) => !v.runtime)!.start).toBe(s - 8 * K);
+    expect(effects(mm)).toContainEqual(expect.objectContaining({ type: 'vma.change' }));
+    // Within stack_guard_gap of an accessible VMA below: SIGSEGV.
+    map(mm, FIXED, 16 * K, RW, ANON);
+    expect(load(mm, FIXED + 16 * K + 4 * K, 4 * K).stop).toMatchObject({ kind: 'SIGSEGV' });
+  });
+});

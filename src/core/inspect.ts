@@ -276,3 +276,8 @@ export function threads(mm: Mm): ThreadView[] {
 export function pgtablesInfo(mm: Mm): { readonly bytes: number; readonly delta: number } {
   return { bytes: mm.pt.bytes(), delta: mm.pgtablesDelta() };
 }
+
+// uffd: the explorer's userfaultfd panel: every context with its features, registered ranges
+// and modes, queued messages and sleeping threads, and each thread's state (built in uffd.ts).
+export { inspectUffd as userfaultfds } from './uffd';
+export type { UffdCtxView, UffdRangeView, UffdView } from './uffd';

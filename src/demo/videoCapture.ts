@@ -201,9 +201,14 @@ export function startVideoCapture(opts: VideoCaptureOptions): VideoCapture {
     canvas,
     mimeType,
     frames: () => frames,
-    stop() {
-      stopped = true;
+    async stop() {
       clearInterval(interval);
+      // The last state must be in the video: draw it (after any frame in flight), and give the
+      // encoder a few frame intervals to take it before stopping.
+      while (busy) await new Promise((r) => setTimeout(r, 10));
+      await draw();
+      await new Promise((r) => setTimeout(r, (3 * 1000) / fps));
+      stopped = true;
       return new Promise<Blob>((resolve) => {
         recorder.onstop = () => {
           for (const t of stream.getTracks()) t.stop();

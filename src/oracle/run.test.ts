@@ -4,7 +4,14 @@ import type { Fact, PageFact } from '../script/facts';
 import { formatTranscript } from '../script/format';
 import type { Program } from '../script/program';
 import { driverBlockedMessage } from './decode';
-import { hostProfile, oracleAvailableSync, runOracle, runOracleSync, runOracleTimed } from './run';
+import {
+  hostProfile,
+  oracleAvailableSync,
+  runOracle,
+  runOracleSync,
+  runOracleTimed,
+  type OracleResult,
+} from './run';
 
 const avail = oracleAvailableSync();
 const kernel = avail.ok ? describe : describe.skip;

@@ -137,7 +137,7 @@ export const dontunmapBasics: Scenario = {
         step(
           20,
           'mremap(shm,',
-          'EINVAL: in 5.7, vma_to_resize() refuses MREMAP_DONTUNMAP on anything but a private anonymous VMA (5.13 lifted this). And mremap_to() had already unmapped the destination (do_munmap() runs first in these kernels), so the reservation at snew is gone: 6.17 moved the checks before any change.',
+          'EINVAL: 5.7 allows MREMAP_DONTUNMAP on private anonymous VMAs only (vma_to_resize(); 5.13 lifted this). mremap_to() had already unmapped the destination with do_munmap() before that check, so the reservation at snew is gone too.',
           [R.dontunmapCommit, R.mremapC],
         ),
         step(

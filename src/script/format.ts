@@ -138,6 +138,28 @@ function better(d: bigint, seq: number, bestD: bigint, bestSeq: number): boolean
 }
 
 /**
+ * A uffd message as the transcript prints a `read(uffd)` result, with addresses named by
+ * `address` (an AddressNamer's `format`, so the explorer's queue reads like the transcript).
+ */
+export function formatUffdMessage(m: UffdMessage, address: (a: bigint) => string): string {
+  switch (m.event) {
+    case 'PAGEFAULT': {
+      const flags = bitNames(BigInt(m.flags), (b) => PAGEFAULT_FLAG_NAMES[b]);
+      const thread = m.thread === null ? '' : ` thread=${m.thread}`;
+      return `PAGEFAULT ${address(m.address)} flags=${flags}${thread}`;
+    }
+    case 'REMAP':
+      return `REMAP from=${address(m.from)} to=${address(m.to)} len=${formatSize(m.len)}`;
+    case 'REMOVE':
+      return `REMOVE ${address(m.start)} ${address(m.end)}`;
+    case 'UNMAP':
+      return `UNMAP ${address(m.start)} ${address(m.end)}`;
+    case 'FORK':
+      return `FORK ufd=${m.ufd}`;
+  }
+}
+
+/**
  * Formats one op at a time, learning slot values from the facts as a run proceeds (a successful
  * binding call binds its `ret`). The CLI's `--effects` and the explorer's console interleave
  * other output between statements, hence this incremental form.
@@ -244,21 +266,7 @@ export class TranscriptFormatter {
   }
 
   private event(m: UffdMessage): string {
-    switch (m.event) {
-      case 'PAGEFAULT': {
-        const flags = bitNames(BigInt(m.flags), (b) => PAGEFAULT_FLAG_NAMES[b]);
-        const thread = m.thread === null ? '' : ` thread=${m.thread}`;
-        return `PAGEFAULT ${this.address(m.address)} flags=${flags}${thread}`;
-      }
-      case 'REMAP':
-        return `REMAP from=${this.address(m.from)} to=${this.address(m.to)} len=${formatSize(m.len)}`;
-      case 'REMOVE':
-        return `REMOVE ${this.address(m.start)} ${this.address(m.end)}`;
-      case 'UNMAP':
-        return `UNMAP ${this.address(m.start)} ${this.address(m.end)}`;
-      case 'FORK':
-        return `FORK ufd=${m.ufd}`;
-    }
+    return formatUffdMessage(m, (a) => this.address(a));
   }
 
   private outcome(o: AccessOutcome): string {

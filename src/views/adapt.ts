@@ -23,6 +23,8 @@ import {
 import { UFFD_FEATURE_NAMES } from '../core/uapi';
 import { inspectUffd } from '../core/uffd';
 import * as VM from '../core/vma';
+import type { UffdMessage } from '../script/facts';
+import { AddressNamer, formatUffdMessage } from '../script/format';
 import type { Simulation } from '../script/interpret';
 import type { Program } from '../script/program';
 import type { Selection, StepRecord } from '../store/types';
@@ -30,6 +32,7 @@ import { count, hex, pages as pagesText, range, shortHex, size, sizeExact } from
 import {
   ANON_KEY,
   BIT_UFFD_WP,
+  LANE_STEPS,
   BIT_WRITE,
   NO_LINKS,
   SLOT_ANON,
@@ -374,32 +377,135 @@ function userVmas(mm: Mm): VM.Vma[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Timeline reads
+// Timeline reads. What the views need from the history (names bound, DONTUNMAP sources, uffd
+// reads, thread lanes) is indexed once per steps array (a run's steps never change; a new run
+// or a console statement makes a new array), so that a jump to any step of a long script costs
+// a few binary searches, not a walk over the steps before it.
 
-/** Values of the script's slots after the first `cursor` steps (from the facts of binds). */
-function slotValues(tl: Timeline): (bigint | undefined)[] {
+/** Thread state codes in the index (NO_CELL: the thread has not shown up yet). */
+const THREAD_STATES: readonly ThreadState[] = [
+  'idle',
+  'running',
+  'blocked',
+  'done',
+  'sigbus',
+  'sigsegv',
+];
+const NO_CELL = 255;
+
+/** One thread's state after every step, from the step it first shows up. */
+interface ThreadTrack {
+  /** Step index (0-based) of its first cell. */
+  readonly first: number;
+  /** THREAD_STATES index per step index (NO_CELL before `first`). */
+  readonly state: Uint8Array;
+  /** 1 where the thread ran an access in that step. */
+  readonly ran: Uint8Array;
+  /** Where it is blocked or stopped (NaN for none), per step index. */
+  readonly addr: Float64Array;
+  /** The last access's result as the transcript printed it, per step index. */
+  readonly result: (string | null)[];
+  /** Accesses run in steps 0..i. */
+  readonly accesses: Int32Array;
+}
+
+interface TimelineIndex {
+  readonly program: Program | null;
+  /** Per slot: the step indices of its successful binds, ascending, and the values bound. */
+  readonly binds: readonly { readonly at: number[]; readonly val: bigint[] }[];
+  /** Step indices with vma.remove, vma.merge or vma.move records, ascending. */
+  readonly vmaSteps: readonly number[];
+  /** Per uffd fd: the step index of every message read, ascending. */
+  readonly reads: ReadonlyMap<number, readonly number[]>;
+  /** Built on first use (only the uffd pane and the inspector need it). */
+  threads: Map<string, ThreadTrack> | null;
+}
+
+const indexes = new WeakMap<readonly StepRecord[], TimelineIndex>();
+
+function timelineIndex(tl: Timeline): TimelineIndex {
+  const hit = indexes.get(tl.steps);
+  if (hit && hit.program === tl.program) return hit;
+  const steps = tl.steps;
+  const binds = (tl.program?.slots ?? []).map(() => ({ at: [] as number[], val: [] as bigint[] }));
+  const vmaSteps: number[] = [];
+  const reads = new Map<number, number[]>();
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i]!;
+    if (s.op.kind === 'call' && s.op.bind >= 0 && s.fact.kind === 'call' && s.fact.errno === 0) {
+      const b = binds[s.op.bind];
+      if (b) {
+        b.at.push(i);
+        b.val.push(s.fact.ret);
+      }
+    }
+    let vma = false;
+    for (const e of s.effects) {
+      if (e.type === 'vma.remove' || e.type === 'vma.merge' || e.type === 'vma.move') vma = true;
+      else if (e.type === 'uffd.read') {
+        let list = reads.get(e.uffd);
+        if (!list) reads.set(e.uffd, (list = []));
+        list.push(i);
+      }
+    }
+    if (vma) vmaSteps.push(i);
+  }
+  const idx: TimelineIndex = { program: tl.program, binds, vmaSteps, reads, threads: null };
+  indexes.set(steps, idx);
+  return idx;
+}
+
+/** How many of the ascending `list` are below `n`. */
+function countBelow(list: readonly number[], n: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < n) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Steps applied at the timeline's cursor. */
+function applied(tl: Timeline): number {
+  return Math.max(0, Math.min(tl.cursor, tl.steps.length));
+}
+
+/** The script's address slots bound after the steps applied, in slot order. */
+function boundAddresses(tl: Timeline): { name: string; value: bigint; at: number }[] {
   const program = tl.program;
   if (!program) return [];
-  const vals: (bigint | undefined)[] = program.slots.map(() => undefined);
-  for (let i = 0; i < tl.cursor && i < tl.steps.length; i++) {
-    const s = tl.steps[i]!;
-    if (s.op.kind === 'call' && s.op.bind >= 0 && s.fact.kind === 'call' && s.fact.errno === 0)
-      vals[s.op.bind] = s.fact.ret;
-  }
-  return vals;
+  const idx = timelineIndex(tl);
+  const n = applied(tl);
+  const out: { name: string; value: bigint; at: number }[] = [];
+  program.slots.forEach((s, i) => {
+    if (s.kind !== 'addr') return;
+    const b = idx.binds[i]!;
+    const k = countBelow(b.at, n);
+    if (k > 0) out.push({ name: s.name, value: b.val[k - 1]!, at: b.at[k - 1]! });
+  });
+  return out;
 }
 
 function addressNames(tl: Timeline): AddressName[] {
-  const program = tl.program;
-  if (!program) return [];
-  const vals = slotValues(tl);
   const out: AddressName[] = [];
-  program.slots.forEach((s, i) => {
-    const v = vals[i];
-    if (s.kind === 'addr' && v !== undefined && v < BigInt(TASK_SIZE))
-      out.push({ name: s.name, addr: Number(v) });
-  });
+  for (const b of boundAddresses(tl))
+    if (b.value < BigInt(TASK_SIZE)) out.push({ name: b.name, addr: Number(b.value) });
   return out;
+}
+
+/**
+ * Addresses as the transcript prints them at the cursor: relative to the nearest name bound
+ * (`heap+0x2000`), `top` included (script/format.ts's AddressNamer).
+ */
+function addressNamer(sim: Simulation, tl: Timeline): (a: number) => string {
+  const namer = new AddressNamer();
+  namer.bind('top', BigInt(sim.mm.top));
+  // In the order they were last bound: the namer breaks ties by recency, as the transcript's.
+  const bound = boundAddresses(tl).sort((a, b) => a.at - b.at);
+  for (const b of bound) namer.bind(b.name, BigInt.asUintN(64, b.value));
+  return (a) => namer.format(BigInt(a));
 }
 
 /**
@@ -408,7 +514,10 @@ function addressNames(tl: Timeline): AddressName[] {
  */
 function dontunmapSources(tl: Timeline): Map<number, { start: number; end: number }> {
   const out = new Map<number, { start: number; end: number }>();
-  for (let i = 0; i < tl.cursor && i < tl.steps.length; i++) {
+  const idx = timelineIndex(tl);
+  const n = applied(tl);
+  for (const i of idx.vmaSteps) {
+    if (i >= n) break;
     const effects = tl.steps[i]!.effects;
     const removed = new Set<number>();
     for (const e of effects) {
@@ -423,6 +532,93 @@ function dontunmapSources(tl: Timeline): Map<number, { start: number; end: numbe
     }
   }
   return out;
+}
+
+/** Messages read from uffd `fd` in the steps applied. */
+function readsBefore(tl: Timeline, fd: number): number {
+  const list = timelineIndex(tl).reads.get(fd);
+  return list ? countBelow(list, applied(tl)) : 0;
+}
+
+/** Every thread's state after every step, from the access facts and thread records. */
+function threadTracks(tl: Timeline): Map<string, ThreadTrack> {
+  const idx = timelineIndex(tl);
+  if (idx.threads) return idx.threads;
+  const steps = tl.steps;
+  const n = steps.length;
+  const program = tl.program;
+  const code = new Map(THREAD_STATES.map((s, i) => [s, i]));
+  interface Cur {
+    state: ThreadState;
+    addr: number | null;
+    result: string | null;
+  }
+  const cur = new Map<string, Cur>();
+  const tracks = new Map<string, ThreadTrack>();
+  const track = (name: string, first: number): ThreadTrack => {
+    let t = tracks.get(name);
+    if (!t) {
+      t = {
+        first,
+        state: new Uint8Array(n).fill(NO_CELL),
+        ran: new Uint8Array(n),
+        addr: new Float64Array(n).fill(NaN),
+        result: new Array<string | null>(n).fill(null),
+        accesses: new Int32Array(n),
+      };
+      tracks.set(name, t);
+    }
+    return t;
+  };
+  for (let i = 0; i < n; i++) {
+    const s = steps[i]!;
+    let ran: string | null = null;
+    for (const e of s.effects) {
+      if (e.type === 'thread.block')
+        cur.set(e.thread, { state: 'blocked', addr: e.addr, result: null });
+      else if (e.type === 'thread.wake')
+        cur.set(e.thread, { state: 'running', addr: e.addr, result: null });
+      else if (e.type === 'thread.finish') {
+        const sig = /^(SIGBUS|SIGSEGV) at/.exec(e.result);
+        const prev = cur.get(e.thread);
+        cur.set(e.thread, {
+          state: sig ? (sig[1] === 'SIGBUS' ? 'sigbus' : 'sigsegv') : 'done',
+          addr: sig ? (prev?.addr ?? null) : null,
+          result: e.result,
+        });
+      } else if (e.type === 'fault' && (e.outcome === 'sigbus' || e.outcome === 'sigsegv')) {
+        cur.set(e.thread, {
+          state: e.outcome,
+          addr: e.addr,
+          result: `${e.outcome === 'sigbus' ? 'SIGBUS' : 'SIGSEGV'} at ${hex(e.addr, false)}`,
+        });
+      }
+    }
+    if (s.op.kind === 'access' && s.fact.kind === 'access') {
+      const name = program?.threads[s.op.thread] ?? 'main';
+      ran = name;
+      const stop = s.fact.outcome.stop;
+      if (stop === null) cur.set(name, { state: 'done', addr: null, result: resultText(s) });
+      else
+        cur.set(name, {
+          state:
+            stop.kind === 'blocked' ? 'blocked' : stop.kind === 'SIGBUS' ? 'sigbus' : 'sigsegv',
+          addr: Number(stop.addr),
+          result: resultText(s),
+        });
+    }
+    for (const [name, st] of cur) {
+      const t = track(name, i);
+      t.state[i] = code.get(st.state)!;
+      t.addr[i] = st.addr ?? NaN;
+      t.result[i] = st.result;
+      const r = name === ran ? 1 : 0;
+      t.ran[i] = r;
+      t.accesses[i] = (i > t.first ? t.accesses[i - 1]! : 0) + r;
+    }
+  }
+  idx.threads = tracks;
+  return tracks;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1101,118 +1297,104 @@ function featureNames(bits: bigint): string[] {
 export function adaptUffd(sim: Simulation | null, tl: Timeline): UffdModel {
   if (!sim) return { contexts: [], threads: [], steps: 0, backings: [] };
   const mm = sim.mm;
-  // Messages are keyed by their sequence number on their fd (reads so far + position), so a
-  // message keeps its key from the step it is queued to the step it is read.
-  const reads = new Map<number, number>();
-  for (let i = 0; i < tl.cursor && i < tl.steps.length; i++) {
-    for (const e of tl.steps[i]!.effects)
-      if (e.type === 'uffd.read') reads.set(e.uffd, (reads.get(e.uffd) ?? 0) + 1);
-  }
+  const name = addressNamer(sim, tl);
+  // The raw messages, to name their addresses as the transcript does.
+  const pending = new Map<number, readonly UffdMessage[]>();
+  for (const c of mm.uffd.ctxs.values()) pending.set(c.fd, c.queue.slice(c.head));
   const view = inspectUffd(mm);
   const contexts: UffdContextModel[] = [...view.contexts]
     .sort((a, b) => a.fd - b.fd)
-    .map((c) => ({
-      fd: c.fd,
-      ready: c.initialized,
-      features: featureNames(BigInt(c.features)),
-      ranges: c.ranges.map((r) => {
-        const v = VM.vmaLookup(mm, r.start);
-        return {
-          start: r.start,
-          end: r.end,
-          modes: r.modes.filter(
-            (m): m is UffdMode => m === 'MISSING' || m === 'WP' || m === 'MINOR',
-          ),
-          backing: v ? vmaBackingKey(v) : ANON_KEY,
-        };
-      }),
-      queue: c.queued.map((text, i): UffdMessageModel => ({
-        key: `${c.fd}:${(reads.get(c.fd) ?? 0) + i}`,
-        text,
-      })),
-    }));
+    .map((c) => {
+      // Messages are keyed by their sequence number on their fd (reads so far + position), so
+      // a message keeps its key from the step it is queued to the step it is read.
+      const read = readsBefore(tl, c.fd);
+      const msgs = pending.get(c.fd);
+      return {
+        fd: c.fd,
+        ready: c.initialized,
+        features: featureNames(BigInt(c.features)),
+        ranges: c.ranges.map((r) => {
+          const v = VM.vmaLookup(mm, r.start);
+          return {
+            start: r.start,
+            end: r.end,
+            modes: r.modes.filter(
+              (m): m is UffdMode => m === 'MISSING' || m === 'WP' || m === 'MINOR',
+            ),
+            backing: v ? vmaBackingKey(v) : ANON_KEY,
+          };
+        }),
+        queue: c.queued.map(
+          (text, i): UffdMessageModel => ({
+            key: `${c.fd}:${read + i}`,
+            text: msgs?.[i] ? formatUffdMessage(msgs[i], (a) => name(Number(a))) : text,
+          }),
+        ),
+      };
+    });
   return {
     contexts,
-    threads: threadModels(sim, tl),
-    steps: Math.min(tl.cursor, tl.steps.length),
+    threads: threadModels(sim, tl, name),
+    steps: applied(tl),
     backings: backingsOf(sim),
   };
 }
 
-/** What each thread was doing after each step, from the access facts and thread records. */
-function threadModels(sim: Simulation, tl: Timeline): ThreadModel[] {
+/** What each thread is doing at the cursor, and its lane over the last LANE_STEPS steps. */
+function threadModels(
+  sim: Simulation,
+  tl: Timeline,
+  name: (a: number) => string,
+): ThreadModel[] {
   const program = tl.program;
   const names = program ? [...program.threads] : [];
   for (const t of sim.mm.threads) if (!names.includes(t.name)) names.push(t.name);
-  const state = new Map<
-    string,
-    { state: ThreadState; addr: number | null; result: string | null }
-  >();
-  const lanes = new Map<string, ThreadLaneCell[]>();
-  const n = Math.min(tl.cursor, tl.steps.length);
-  for (let i = 0; i < n; i++) {
-    const s = tl.steps[i]!;
-    const ran = new Set<string>();
-    for (const e of s.effects) {
-      if (e.type === 'thread.block')
-        state.set(e.thread, { state: 'blocked', addr: e.addr, result: null });
-      else if (e.type === 'thread.wake')
-        state.set(e.thread, { state: 'running', addr: e.addr, result: null });
-      else if (e.type === 'thread.finish') {
-        const sig = /^(SIGBUS|SIGSEGV) at/.exec(e.result);
-        const prev = state.get(e.thread);
-        state.set(e.thread, {
-          state: sig ? (sig[1] === 'SIGBUS' ? 'sigbus' : 'sigsegv') : 'done',
-          addr: sig ? (prev?.addr ?? null) : null,
-          result: e.result,
-        });
-      } else if (e.type === 'fault' && (e.outcome === 'sigbus' || e.outcome === 'sigsegv')) {
-        state.set(e.thread, {
-          state: e.outcome,
-          addr: e.addr,
-          result: `${e.outcome === 'sigbus' ? 'SIGBUS' : 'SIGSEGV'} at ${hex(e.addr, false)}`,
-        });
-      }
+  const n = applied(tl);
+  if (n === 0) return [];
+  const tracks = threadTracks(tl);
+  const from = Math.max(0, n - LANE_STEPS);
+  const out: ThreadModel[] = [];
+  for (const tname of names) {
+    const tr = tracks.get(tname);
+    if (!tr || tr.first >= n) continue;
+    const last = n - 1;
+    const lane: ThreadLaneCell[] = [];
+    for (let i = Math.max(from, tr.first); i < n; i++) {
+      const a = tr.addr[i]!;
+      lane.push({
+        step: i + 1,
+        state: THREAD_STATES[tr.state[i]!]!,
+        ran: tr.ran[i] === 1,
+        addr: Number.isNaN(a) ? null : a,
+      });
     }
-    if (s.op.kind === 'access' && s.fact.kind === 'access') {
-      const name = program?.threads[s.op.thread] ?? 'main';
-      ran.add(name);
-      const stop = s.fact.outcome.stop;
-      if (stop === null) state.set(name, { state: 'done', addr: null, result: resultText(s) });
-      else
-        state.set(name, {
-          state:
-            stop.kind === 'blocked' ? 'blocked' : stop.kind === 'SIGBUS' ? 'sigbus' : 'sigsegv',
-          addr: Number(stop.addr),
-          result: resultText(s),
-        });
-    }
-    for (const [name, st] of state) {
-      let lane = lanes.get(name);
-      if (!lane) lanes.set(name, (lane = []));
-      lane.push({ step: i + 1, state: st.state, ran: ran.has(name), addr: st.addr });
-    }
-  }
-  return names
-    .filter((name) => lanes.has(name))
-    .map((name) => {
-      const st = state.get(name)!;
-      // The simulator has the last word on where a thread is now.
-      const t = sim.mm.threads.find((x) => x.name === name);
-      const stop = t?.access?.stop ?? null;
-      const now: ThreadState =
-        t === undefined
-          ? st.state
-          : t.state() === 'blocked'
-            ? 'blocked'
-            : stop?.kind === 'SIGBUS'
-              ? 'sigbus'
-              : stop?.kind === 'SIGSEGV'
-                ? 'sigsegv'
-                : st.state;
-      const addr = stop !== null && now !== 'done' ? Number(stop.addr) : st.addr;
-      return { name, state: now, addr, result: st.result, lane: lanes.get(name)! };
+    const cellState = THREAD_STATES[tr.state[last]!]!;
+    const cellAddr = Number.isNaN(tr.addr[last]!) ? null : tr.addr[last]!;
+    // The simulator has the last word on where a thread is now.
+    const t = sim.mm.threads.find((x) => x.name === tname);
+    const stop = t?.access?.stop ?? null;
+    const now: ThreadState =
+      t === undefined
+        ? cellState
+        : t.state() === 'blocked'
+          ? 'blocked'
+          : stop?.kind === 'SIGBUS'
+            ? 'sigbus'
+            : stop?.kind === 'SIGSEGV'
+              ? 'sigsegv'
+              : cellState;
+    const addr = stop !== null && now !== 'done' ? Number(stop.addr) : cellAddr;
+    out.push({
+      name: tname,
+      state: now,
+      addr,
+      where: addr === null ? null : name(addr),
+      result: tr.result[last]!,
+      lane,
+      accesses: tr.accesses[last]!,
     });
+  }
+  return out;
 }
 
 /** The transcript's result of a step (`A*4`, `ok`, `SIGBUS at heap`). */
@@ -1600,7 +1782,7 @@ export function adaptInspector(
               row('state', t.state),
               ...(t.addr !== null ? [addrRow('at', t.addr)] : []),
               ...(t.result !== null ? [row('last result', t.result)] : []),
-              row('accesses', count(t.lane.filter((c) => c.ran).length)),
+              row('accesses', count(t.accesses ?? t.lane.filter((c) => c.ran).length)),
             ],
           },
         ],

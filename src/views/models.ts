@@ -231,15 +231,29 @@ export interface ThreadModel {
   readonly state: ThreadState;
   /** Where it is blocked or took its signal. */
   readonly addr: number | null;
+  /** `addr` as the transcript names it (`heap+0x2000`), when the adapter knows the names. */
+  readonly where?: string | null;
   /** The last access's result as the transcript prints it (`ok`, `A*4`, `SIGBUS at ...`). */
   readonly result: string | null;
+  /**
+   * Its state after each of the last steps (at most LANE_STEPS of them, ending at the model's
+   * `steps`), ascending; steps before the thread showed up have no cell.
+   */
   readonly lane: readonly ThreadLaneCell[];
+  /** Accesses it ran in all the steps applied (the lane may show only the last ones). */
+  readonly accesses?: number;
 }
+
+/**
+ * The lanes cover at most this many steps, the last ones: a lane is read step by step, and a
+ * window keeps the adapter and the renderer as fast at step 10,000 as at step 10.
+ */
+export const LANE_STEPS = 240;
 
 export interface UffdModel {
   readonly contexts: readonly UffdContextModel[];
   readonly threads: readonly ThreadModel[];
-  /** Steps applied (the store's cursor): lanes run from step 1 to here. */
+  /** Steps applied (the store's cursor): lanes end here. */
   readonly steps: number;
   readonly backings: readonly BackingModel[];
 }

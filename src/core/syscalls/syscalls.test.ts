@@ -212,3 +212,20 @@ describe('memfd', () => {
     expect(sysFtruncate(mm, fd, m64(-1)).errno).toBe(EINVAL);
   });
 });
+
+describe('MADV_COLLAPSE', () => {
+  it('collapses a populated 2 MiB chunk of an anonymous VMA into a THP with the same contents', () => {
+    const mm = newMm();
+    map(mm, FIXED, 4 * M, RW, ANON | MAP_FIXED);
+    store(mm, FIXED, 4 * K, 'A');
+    store(mm, FIXED + 8 * K, 4 * K, 'B');
+    const before = mm.pgtablesDelta();
+    expect(sysMadvise(mm, b(FIXED), b(2 * M), 25n /* MADV_COLLAPSE */).errno).toBe(0);
+    expect(page(mm, FIXED)).toMatchObject({ thp: true, excl: true });
+    expect(load(mm, FIXED, 16 * K).tags).toEqual([65, 0, 66, 0]);
+    // The PTE table becomes the deposited one.
+    expect(mm.pgtablesDelta()).toBe(before);
+    // A chunk without a PTE table cannot be collapsed.
+    expect(sysMadvise(mm, b(FIXED + 2 * M), b(2 * M), 25n).errno).toBe(EINVAL);
+  });
+});

@@ -1,0 +1,20 @@
+import { chromium } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+const errs = [];
+page.on('console', m => { if (m.type() === 'error') errs.push(m.text()); });
+page.on('pageerror', e => errs.push('pageerror ' + e.message));
+await page.goto('http://127.0.0.1:4390/?scenario=uffd-move&anim=300');
+await page.waitForTimeout(500);
+const t0 = Date.now();
+const r = await page.evaluate(async () => {
+  const api = window.__mmscopeDemo;
+  const d = api.autoDemo('uffd-move', { steps: 6, stepMs: 500, introMs: 500, outroMs: 500 });
+  const res = await api.recordVideo(() => api.play(d), 10);
+  return { size: res.size, type: res.type, b64: res.base64 };
+});
+console.log('took', Date.now() - t0, r.size, r.type);
+writeFileSync('/tmp/inbrowser.webm', Buffer.from(r.b64, 'base64'));
+console.log('errors', errs);
+await browser.close();
