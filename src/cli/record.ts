@@ -94,9 +94,24 @@ function parseArgs(args: readonly string[]): Options {
       o[key] = value;
     } else positional.push(a);
   }
-  const known = ['out', 'fps', 'width', 'height', 'step-ms', 'intro-ms', 'outro-ms', 'steps', 'profile', 'theme', 'anim-ms', 'codec'];
-  for (const k of Object.keys(o)) if (!known.includes(k)) throw new RecordUsageError(`unknown option --${k}`);
-  if (positional.length !== 1) throw new RecordUsageError('record takes exactly one scenario id or .mmsdemo file');
+  const known = [
+    'out',
+    'fps',
+    'width',
+    'height',
+    'step-ms',
+    'intro-ms',
+    'outro-ms',
+    'steps',
+    'profile',
+    'theme',
+    'anim-ms',
+    'codec',
+  ];
+  for (const k of Object.keys(o))
+    if (!known.includes(k)) throw new RecordUsageError(`unknown option --${k}`);
+  if (positional.length !== 1)
+    throw new RecordUsageError('record takes exactly one scenario id or .mmsdemo file');
   if (o.out === undefined) throw new RecordUsageError('--out FILE.webm is required');
   const int = (k: string, def: number, min: number, max: number): number => {
     const v = o[k];
@@ -153,10 +168,14 @@ function ensureBuilt(build: boolean, io: RecordIo): void {
     return;
   }
   io.err('mmscope record: building the explorer (vite build) ...\n');
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const r = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   if (r.status !== 0) throw new Error('vite build failed');
 }
 
@@ -208,12 +227,15 @@ function loadInput(o: Options): { demo: Demo } | { scenario: string } {
   if (o.input.endsWith('.mmsdemo') || (existsSync(o.input) && statSync(o.input).isFile())) {
     const text = readFileSync(o.input, 'utf8');
     const r = parseDemo(text);
-    if (!r.ok) throw new RecordUsageError(`${o.input} is not a valid demo:\n${formatDemoErrors(r.errors)}`);
+    if (!r.ok)
+      throw new RecordUsageError(`${o.input} is not a valid demo:\n${formatDemoErrors(r.errors)}`);
     return { demo: r.demo };
   }
   const ids = scenarioIds();
   if (!ids.includes(o.input)) {
-    throw new RecordUsageError(`no scenario "${o.input}" (known: ${ids.join(', ')}) and no such file`);
+    throw new RecordUsageError(
+      `no scenario "${o.input}" (known: ${ids.join(', ')}) and no such file`,
+    );
   }
   return { scenario: o.input };
 }
@@ -246,7 +268,10 @@ export async function cmdRecord(args: readonly string[], io: RecordIo): Promise<
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   let ffmpeg: ReturnType<typeof spawn> | null = null;
   try {
-    const context = await browser.newContext({ viewport: { width: o.width, height: o.height }, deviceScaleFactor: 1 });
+    const context = await browser.newContext({
+      viewport: { width: o.width, height: o.height },
+      deviceScaleFactor: 1,
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -259,7 +284,9 @@ export async function cmdRecord(args: readonly string[], io: RecordIo): Promise<
       if (o.profile !== null) q.set('profile', o.profile);
     }
     await page.goto(`${url}/?${q.toString()}`);
-    await page.waitForFunction(() => window.__mmscopeDemo !== undefined && document.querySelector('.panes svg') !== null);
+    await page.waitForFunction(
+      () => window.__mmscopeDemo !== undefined && document.querySelector('.panes svg') !== null,
+    );
     const demo: Demo = await page.evaluate(
       ({ input, o }) => {
         const api = window.__mmscopeDemo!;
@@ -286,7 +313,10 @@ export async function cmdRecord(args: readonly string[], io: RecordIo): Promise<
     await page.clock.pauseAt(pageNow + 1000);
     await page.evaluate(
       ({ demo, o }) => {
-        const d = o.animMs === null ? demo : { ...demo, initial: { ...demo.initial, animationMs: o.animMs } };
+        const d =
+          o.animMs === null
+            ? demo
+            : { ...demo, initial: { ...demo.initial, animationMs: o.animMs } };
         void window.__mmscopeDemo!.play(d, { useDemoAnimation: true });
       },
       { demo, o },
@@ -294,21 +324,41 @@ export async function cmdRecord(args: readonly string[], io: RecordIo): Promise<
 
     const codecArgs =
       o.codec === 'vp9'
-        ? ['-c:v', 'libvpx-vp9', '-b:v', '0', '-crf', '34', '-deadline', 'realtime', '-cpu-used', '8', '-row-mt', '1']
+        ? [
+            '-c:v',
+            'libvpx-vp9',
+            '-b:v',
+            '0',
+            '-crf',
+            '34',
+            '-deadline',
+            'realtime',
+            '-cpu-used',
+            '8',
+            '-row-mt',
+            '1',
+          ]
         : ['-c:v', 'libvpx', '-b:v', '3M', '-deadline', 'realtime', '-cpu-used', '8'];
     ffmpeg = spawn(
       'ffmpeg',
       [
         '-hide_banner',
-        '-loglevel', 'error',
+        '-loglevel',
+        'error',
         '-y',
-        '-f', 'image2pipe',
-        '-framerate', String(o.fps),
-        '-c:v', 'mjpeg',
-        '-i', '-',
+        '-f',
+        'image2pipe',
+        '-framerate',
+        String(o.fps),
+        '-c:v',
+        'mjpeg',
+        '-i',
+        '-',
         ...codecArgs,
-        '-pix_fmt', 'yuv420p',
-        '-r', String(o.fps),
+        '-pix_fmt',
+        'yuv420p',
+        '-r',
+        String(o.fps),
         o.out,
       ],
       { stdio: ['pipe', 'ignore', 'inherit'] },

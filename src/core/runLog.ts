@@ -8,59 +8,33 @@
  * record is pushed.
  */
 import { EffectLog, type Cause, type Effect, type EntryKind, type FaultOutcome } from './effects';
-import { pfn as mkPfn, pgoff as mkPgoff, vaddr } from './addr';
+import type { Pfn, Pgoff, Vaddr } from './addr';
 
 // Local copies of addr.ts constants: module bindings cost a getter call per use under some
 // loaders (tsx), and these sit on the fault path.
 const PAGE_SIZE = 4096;
 
-interface SetRun {
-  addr: number;
-  pages: number;
-  entry: EntryKind;
-  pfn: number;
-  writable: boolean;
-  cause: Cause;
-  same: boolean; // every page maps the same pfn (zero pages, markers)
-}
-interface ClearRun {
-  addr: number;
-  pages: number;
-  cause: Cause;
-}
-interface FaultRun {
-  thread: string;
-  addr: number;
-  pages: number;
-  write: boolean;
-  outcome: FaultOutcome;
-}
-interface FrameRun {
-  pfn: number;
-  count: number;
-  kind: 'anon' | 'cache' | null; // null = free
-}
-interface CacheRun {
-  inode: number;
-  index: number;
-  count: number;
-  pfn: number; // -1 = remove
-}
-
-type Open =
-  | { t: 'set'; r: SetRun }
-  | { t: 'clear'; r: ClearRun }
-  | { t: 'fault'; r: FaultRun }
-  | { t: 'frame'; r: FrameRun }
-  | { t: 'cache'; r: CacheRun };
+// The open runs are the effect records themselves, extended in place while open (and never
+// touched once flushed): a fault costs one record per kind, no wrapper and no copy at flush.
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type SetRun = Mutable<Extract<Effect, { type: 'entries.set' }>>;
+type ClearRun = Mutable<Extract<Effect, { type: 'entries.clear' }>>;
+type FaultRun = Mutable<Extract<Effect, { type: 'fault' }>>;
+type AllocRun = Mutable<Extract<Effect, { type: 'frames.alloc' }>>;
+type FreeRun = Mutable<Extract<Effect, { type: 'frames.free' }>>;
+type InsertRun = Mutable<Extract<Effect, { type: 'cache.insert' }>>;
+type RemoveRun = Mutable<Extract<Effect, { type: 'cache.remove' }>>;
 
 export class RunLog extends EffectLog {
-  private open: Open[] = [];
+  /** The open runs, in the order they were opened. */
+  private open: Effect[] = [];
   private set: SetRun | null = null;
+  /** The open set run maps one pfn on every page (zero pages, markers). */
+  private setSame = false;
   private clear: ClearRun | null = null;
   private fault_: FaultRun | null = null;
-  private frame: FrameRun | null = null;
-  private cache: CacheRun | null = null;
+  private frame: AllocRun | FreeRun | null = null;
+  private cache: InsertRun | RemoveRun | null = null;
 
   override push(e: Effect): void {
     if (this.open.length > 0) this.flush();
@@ -75,10 +49,11 @@ export class RunLog extends EffectLog {
   /** Close every open run, appending their records. */
   flush(): void {
     const open = this.open;
-    if (open.length === 0) return;
-    this.open = [];
+    const n = open.length;
+    if (n === 0) return;
     this.set = this.clear = this.fault_ = this.frame = this.cache = null;
-    for (const o of open) super.push(toEffect(o));
+    for (let i = 0; i < n; i++) super.push(open[i]!);
+    open.length = 0;
   }
 
   entrySet(
@@ -96,16 +71,24 @@ export class RunLog extends EffectLog {
       r.cause === cause &&
       r.writable === writable &&
       addr === r.addr + r.pages * PAGE_SIZE &&
-      (r.same ? pfn === r.pfn : pfn === r.pfn + r.pages)
+      (this.setSame ? pfn === r.pfn : pfn === r.pfn + r.pages)
     ) {
       r.pages += pages;
       return;
     }
     if (r !== null) this.flush();
-    const same = entry === 'zero' || entry === 'huge-zero' || entry.startsWith('marker');
-    const n: SetRun = { addr, pages, entry, pfn, writable, cause, same };
+    this.setSame = entry === 'zero' || entry === 'huge-zero' || entry.startsWith('marker');
+    const n: SetRun = {
+      type: 'entries.set',
+      addr: addr as Vaddr,
+      pages,
+      entry,
+      pfn: pfn as Pfn,
+      writable,
+      cause,
+    };
     this.set = n;
-    this.open.push({ t: 'set', r: n });
+    this.open.push(n);
   }
 
   entryClear(addr: number, cause: Cause, pages = 1): void {
@@ -115,9 +98,9 @@ export class RunLog extends EffectLog {
       return;
     }
     if (r !== null) this.flush();
-    const n: ClearRun = { addr, pages, cause };
+    const n: ClearRun = { type: 'entries.clear', addr: addr as Vaddr, pages, cause };
     this.clear = n;
-    this.open.push({ t: 'clear', r: n });
+    this.open.push(n);
   }
 
   fault(thread: string, addr: number, write: boolean, outcome: FaultOutcome, pages = 1): void {
@@ -133,93 +116,73 @@ export class RunLog extends EffectLog {
       return;
     }
     if (r !== null) this.flush();
-    const n: FaultRun = { thread, addr, pages, write, outcome };
+    const n: FaultRun = { type: 'fault', thread, addr: addr as Vaddr, pages, write, outcome };
     this.fault_ = n;
-    this.open.push({ t: 'fault', r: n });
+    this.open.push(n);
   }
 
   frameAlloc(pfn: number, kind: 'anon' | 'cache', count = 1): void {
-    this.frameRun(pfn, kind, count);
-  }
-
-  frameFree(pfn: number, count = 1): void {
-    this.frameRun(pfn, null, count);
-  }
-
-  private frameRun(pfn: number, kind: 'anon' | 'cache' | null, count: number): void {
     const r = this.frame;
-    if (r !== null && r.kind === kind && pfn === r.pfn + r.count) {
+    if (r !== null && r.type === 'frames.alloc' && r.kind === kind && pfn === r.pfn + r.count) {
       r.count += count;
       return;
     }
     if (r !== null) this.flush();
-    const n: FrameRun = { pfn, count, kind };
+    const n: AllocRun = { type: 'frames.alloc', pfn: pfn as Pfn, count, kind };
     this.frame = n;
-    this.open.push({ t: 'frame', r: n });
+    this.open.push(n);
+  }
+
+  frameFree(pfn: number, count = 1): void {
+    const r = this.frame;
+    if (r !== null && r.type === 'frames.free' && pfn === r.pfn + r.count) {
+      r.count += count;
+      return;
+    }
+    if (r !== null) this.flush();
+    const n: FreeRun = { type: 'frames.free', pfn: pfn as Pfn, count };
+    this.frame = n;
+    this.open.push(n);
   }
 
   cacheInsert(inode: number, index: number, pfn: number): void {
-    this.cacheRun(inode, index, pfn);
-  }
-
-  cacheRemove(inode: number, index: number): void {
-    this.cacheRun(inode, index, -1);
-  }
-
-  private cacheRun(inode: number, index: number, pfn: number): void {
     const r = this.cache;
     if (
       r !== null &&
+      r.type === 'cache.insert' &&
       r.inode === inode &&
       index === r.index + r.count &&
-      (pfn === -1 ? r.pfn === -1 : r.pfn !== -1 && pfn === r.pfn + r.count)
+      pfn === r.pfn + r.count
     ) {
       r.count++;
       return;
     }
     if (r !== null) this.flush();
-    const n: CacheRun = { inode, index, count: 1, pfn };
+    const n: InsertRun = {
+      type: 'cache.insert',
+      inode,
+      index: index as Pgoff,
+      count: 1,
+      pfn: pfn as Pfn,
+    };
     this.cache = n;
-    this.open.push({ t: 'cache', r: n });
+    this.open.push(n);
   }
-}
 
-function toEffect(o: Open): Effect {
-  switch (o.t) {
-    case 'set':
-      return {
-        type: 'entries.set',
-        addr: vaddr(o.r.addr),
-        pages: o.r.pages,
-        entry: o.r.entry,
-        pfn: mkPfn(o.r.pfn),
-        writable: o.r.writable,
-        cause: o.r.cause,
-      };
-    case 'clear':
-      return { type: 'entries.clear', addr: vaddr(o.r.addr), pages: o.r.pages, cause: o.r.cause };
-    case 'fault':
-      return {
-        type: 'fault',
-        thread: o.r.thread,
-        addr: vaddr(o.r.addr),
-        pages: o.r.pages,
-        write: o.r.write,
-        outcome: o.r.outcome,
-      };
-    case 'frame':
-      return o.r.kind === null
-        ? { type: 'frames.free', pfn: mkPfn(o.r.pfn), count: o.r.count }
-        : { type: 'frames.alloc', pfn: mkPfn(o.r.pfn), count: o.r.count, kind: o.r.kind };
-    case 'cache':
-      return o.r.pfn === -1
-        ? { type: 'cache.remove', inode: o.r.inode, index: mkPgoff(o.r.index), count: o.r.count }
-        : {
-            type: 'cache.insert',
-            inode: o.r.inode,
-            index: mkPgoff(o.r.index),
-            count: o.r.count,
-            pfn: mkPfn(o.r.pfn),
-          };
+  cacheRemove(inode: number, index: number): void {
+    const r = this.cache;
+    if (
+      r !== null &&
+      r.type === 'cache.remove' &&
+      r.inode === inode &&
+      index === r.index + r.count
+    ) {
+      r.count++;
+      return;
+    }
+    if (r !== null) this.flush();
+    const n: RemoveRun = { type: 'cache.remove', inode, index: index as Pgoff, count: 1 };
+    this.cache = n;
+    this.open.push(n);
   }
 }

@@ -162,7 +162,8 @@ export type UffdMsg =
   | { readonly event: 'UNMAP'; readonly start: bigint; readonly end: bigint };
 
 function h(v: bigint): string {
-  return `0x${v.toString(16)}`;
+  // User addresses are below 2^47: a double's toString is cheaper than a bigint's.
+  return '0x' + Number(v).toString(16);
 }
 
 /** PAGEFAULT flags as the transcript names them, by value (WRITE=1, WP=2, MINOR=4). */
@@ -210,6 +211,8 @@ export class UffdCtx {
   features: number;
   /** Messages read by the monitor and not yet by the script, oldest first from `head`. */
   queue: UffdMsg[];
+  /** describeMsg() of each queued message, made once (for the queue and read records). */
+  texts: string[];
   head: number;
 
   constructor(id: number, fd: number, flags: number, src?: UffdCtx) {
@@ -218,6 +221,7 @@ export class UffdCtx {
     this.flags = flags;
     this.features = src?.features ?? 0;
     this.queue = src !== undefined ? src.queue.slice(src.head) : [];
+    this.texts = src !== undefined ? src.texts.slice(src.head) : [];
     this.head = 0;
   }
 
@@ -238,8 +242,14 @@ export class UffdCtx {
     return this.queue.length - this.head;
   }
 
-  push(m: UffdMsg): void {
+  push(m: UffdMsg, text: string): void {
     this.queue.push(m);
+    this.texts.push(text);
+  }
+
+  /** The text of the oldest message (call before pop()). */
+  peekText(): string {
+    return this.texts[this.head] ?? '';
   }
 
   pop(): UffdMsg | null {
@@ -247,6 +257,7 @@ export class UffdCtx {
     const m = this.queue[this.head++]!;
     if (this.head > 1024 && this.head * 2 > this.queue.length) {
       this.queue = this.queue.slice(this.head);
+      this.texts = this.texts.slice(this.head);
       this.head = 0;
     }
     return m;
@@ -447,14 +458,16 @@ export function shmemUserfault(
 // Messages, waiters, wake-ups
 
 function queueMsg(mm: Mm, ctx: UffdCtx, msg: UffdMsg): void {
-  ctx.push(msg);
-  mm.log.push({ type: 'uffd.event', uffd: ctx.fd, message: describeMsg(msg) });
+  const text = describeMsg(msg);
+  ctx.push(msg, text);
+  mm.log.push({ type: 'uffd.event', uffd: ctx.fd, message: text });
 }
 
 /** read(2) of a message by the script: the monitor's oldest, or null (EAGAIN). */
 export function readMsg(mm: Mm, ctx: UffdCtx): UffdMsg | null {
+  const text = ctx.peekText();
   const m = ctx.pop();
-  if (m !== null) mm.log.push({ type: 'uffd.read', uffd: ctx.fd, message: describeMsg(m) });
+  if (m !== null) mm.log.push({ type: 'uffd.read', uffd: ctx.fd, message: text });
   return m;
 }
 
@@ -929,7 +942,7 @@ export function inspectUffd(mm: Mm): UffdView {
       features: c.initialized ? c.features - FEATURE_INITIALIZED : 0,
       flags: c.flags,
       ranges,
-      queued: c.queue.slice(c.head).map(describeMsg),
+      queued: c.texts.slice(c.head),
       waiters: mm.uffd.waiters
         .filter((w) => w.ctx === c.id)
         .map((w) => ({ thread: w.thread, address: w.address, flags: w.flags })),

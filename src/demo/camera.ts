@@ -37,7 +37,9 @@ export function domCamera(root: ParentNode = document): CameraIo {
         if (!(a1 > a0)) return null;
         // The unzoomed view starts at 0 and ends at the top of the user address space.
         if (a0 < FULL_START && a1 >= 2 ** 47 - 4096) return { pane: 'address-space', range: null };
-        return { pane: 'address-space', range: [a0, a1] };
+        // The title rounds the end down to a page: take the middle of that page, so that
+        // writing the camera back shows the same title.
+        return { pane: 'address-space', range: [a0, a1 + 2048] };
       }
       return null;
     },

@@ -38,10 +38,19 @@ export const SAMPLE: Demo = {
   duration: 2000,
 };
 
-/** A deep copy with `edit` applied, as parsed JSON. */
-function corrupt(edit: (d: Record<string, any>) => void): unknown {
-  const d = JSON.parse(JSON.stringify(SAMPLE)) as Record<string, any>;
-  edit(d);
+const DELETE = Symbol('delete');
+
+/** A deep copy of SAMPLE, as parsed JSON, with `value` set (or deleted) at each dotted path. */
+function corrupt(...edits: [string, unknown][]): unknown {
+  const d = JSON.parse(JSON.stringify(SAMPLE)) as unknown;
+  for (const [path, value] of edits) {
+    const keys = path.split('.');
+    let o = d as Record<string, unknown>;
+    for (const k of keys.slice(0, -1)) o = o[k] as Record<string, unknown>;
+    const last = keys[keys.length - 1]!;
+    if (value === DELETE) delete o[last];
+    else o[last] = value;
+  }
   return d;
 }
 
@@ -60,7 +69,7 @@ test('a valid demo round-trips through serialize and parse', () => {
 });
 
 test('a demo without viewport (null) is valid', () => {
-  const r = validateDemo(corrupt((d) => (d.viewport = null)));
+  const r = validateDemo(corrupt(['viewport', null]));
   expect(r.ok).toBe(true);
 });
 
@@ -74,47 +83,108 @@ test('not JSON', () => {
 });
 
 describe('corrupt demos name the path of the problem', () => {
-  const cases: [string, (d: Record<string, any>) => void, string][] = [
-    ['not an object', () => {}, '$: expected an object, got an array'],
-    ['another format', (d) => (d.format = 'mmscope'), '$.format: expected "mmsdemo"'],
-    ['a newer version', (d) => (d.version = 2), '$.version: version 2 is newer than this mmscope reads (1)'],
-    ['no title', (d) => delete d.title, '$.title: expected a string, got undefined'],
-    ['bad date', (d) => (d.createdAt = 'yesterday'), '$.createdAt: expected an ISO 8601 date'],
-    ['negative duration', (d) => (d.duration = -1), '$.duration: expected a number in [0,'],
-    ['script not an object', (d) => (d.script = 'x'), '$.script: expected an object, got the string "x"'],
-    ['source not a string', (d) => (d.script.source = 42), '$.script.source: expected a string, got number 42'],
-    ['bad narration key', (d) => (d.script.narration.intro = 'x'), '$.script.narration["intro"]: expected a statement line number'],
-    ['bad narration value', (d) => (d.script.narration['1'] = 7), '$.script.narration["1"]: expected a string'],
-    ['negative cursor', (d) => (d.initial.cursor = -1), '$.initial.cursor: expected an integer in [0,'],
-    ['fractional cursor', (d) => (d.initial.cursor = 1.5), '$.initial.cursor: expected an integer, got 1.5'],
-    ['bad theme', (d) => (d.initial.theme = 'blue'), '$.initial.theme: expected one of "light", "dark", got the string "blue"'],
-    ['zero speed', (d) => (d.initial.speed = 0), '$.initial.speed: expected a number in [0.01, 100], got 0'],
-    ['bad selection kind', (d) => (d.initial.selection = { kind: 'pgd' }), '$.initial.selection.kind: expected one of'],
-    ['events not an array', (d) => (d.events = {}), '$.events: expected an array, got an object'],
-    ['event without type', (d) => delete d.events[0].type, '$.events[0].type: expected one of "step"'],
-    ['unknown event type', (d) => (d.events[1].type = 'zoom'), '$.events[1].type: expected one of'],
-    ['event after the end', (d) => (d.events[7].t = 5000), '$.events[7].t: expected a number in [0, 2000], got 5000'],
-    ['events out of order', (d) => (d.events[2].t = 100), '$.events[2].t: events must be in time order: 100 < 900'],
-    ['bad transition', (d) => (d.events[0].transition = 'sideways'), '$.events[0].transition: expected one of "forward"'],
-    ['selection field', (d) => (d.events[1].selection.id = 'one'), '$.events[1].selection.id: expected a number'],
-    ['table level', (d) => (d.events[5].selection.level = 'p4d'), '$.events[5].selection.level: expected one of "pgd"'],
-    ['camera range order', (d) => (d.events[2].camera.range = [8192, 4096]), '$.events[2].camera.range: expected start < end'],
-    ['camera range shape', (d) => (d.events[2].camera.range = [1]), '$.events[2].camera.range: expected null or [start, end]'],
-    ['unknown field', (d) => (d.events[3].speeed = 2), '$.events[3].speeed: unknown field'],
-    ['viewport too small', (d) => (d.viewport.width = 10), '$.viewport.width: expected an integer in [200, 8192], got 10'],
+  const cases: [string, [string, unknown], string][] = [
+    ['another format', ['format', 'mmscope'], '$.format: expected "mmsdemo"'],
+    [
+      'a newer version',
+      ['version', 2],
+      '$.version: version 2 is newer than this mmscope reads (1)',
+    ],
+    ['no title', ['title', DELETE], '$.title: expected a string, got undefined'],
+    ['bad date', ['createdAt', 'yesterday'], '$.createdAt: expected an ISO 8601 date'],
+    ['negative duration', ['duration', -1], '$.duration: expected a number in [0,'],
+    ['script not an object', ['script', 'x'], '$.script: expected an object, got the string "x"'],
+    [
+      'source not a string',
+      ['script.source', 42],
+      '$.script.source: expected a string, got number 42',
+    ],
+    [
+      'bad narration key',
+      ['script.narration.intro', 'x'],
+      '$.script.narration["intro"]: expected a statement line number',
+    ],
+    [
+      'bad narration value',
+      ['script.narration.1', 7],
+      '$.script.narration["1"]: expected a string',
+    ],
+    ['negative cursor', ['initial.cursor', -1], '$.initial.cursor: expected an integer in [0,'],
+    [
+      'fractional cursor',
+      ['initial.cursor', 1.5],
+      '$.initial.cursor: expected an integer, got 1.5',
+    ],
+    [
+      'bad theme',
+      ['initial.theme', 'blue'],
+      '$.initial.theme: expected one of "light", "dark", got the string "blue"',
+    ],
+    [
+      'zero speed',
+      ['initial.speed', 0],
+      '$.initial.speed: expected a number in [0.01, 100], got 0',
+    ],
+    [
+      'bad selection kind',
+      ['initial.selection', { kind: 'pgd' }],
+      '$.initial.selection.kind: expected one of',
+    ],
+    ['events not an array', ['events', {}], '$.events: expected an array, got an object'],
+    ['event without type', ['events.0.type', DELETE], '$.events[0].type: expected one of "step"'],
+    ['unknown event type', ['events.1.type', 'zoom'], '$.events[1].type: expected one of'],
+    [
+      'event after the end',
+      ['events.7.t', 5000],
+      '$.events[7].t: expected a number in [0, 2000], got 5000',
+    ],
+    [
+      'events out of order',
+      ['events.2.t', 100],
+      '$.events[2].t: events must be in time order: 100 < 900',
+    ],
+    [
+      'bad transition',
+      ['events.0.transition', 'sideways'],
+      '$.events[0].transition: expected one of "forward"',
+    ],
+    [
+      'selection field',
+      ['events.1.selection.id', 'one'],
+      '$.events[1].selection.id: expected a number',
+    ],
+    [
+      'table level',
+      ['events.5.selection.level', 'p4d'],
+      '$.events[5].selection.level: expected one of "pgd"',
+    ],
+    [
+      'camera range order',
+      ['events.2.camera.range', [8192, 4096]],
+      '$.events[2].camera.range: expected start < end',
+    ],
+    [
+      'camera range shape',
+      ['events.2.camera.range', [1]],
+      '$.events[2].camera.range: expected null or [start, end]',
+    ],
+    ['unknown field', ['events.3.speeed', 2], '$.events[3].speeed: unknown field'],
+    [
+      'viewport too small',
+      ['viewport.width', 10],
+      '$.viewport.width: expected an integer in [200, 8192], got 10',
+    ],
   ];
+  test('not an object', () => {
+    expect(errorsOf([])).toContain('$: expected an object, got an array');
+  });
   test.each(cases)('%s', (_name, edit, message) => {
-    const v = _name === 'not an object' ? [] : corrupt(edit);
-    expect(errorsOf(v)).toContain(message);
+    expect(errorsOf(corrupt(edit))).toContain(message);
   });
 
   test('several problems are all reported', () => {
     const text = errorsOf(
-      corrupt((d) => {
-        d.initial.cursor = -1;
-        d.events[0].cursor = 'x';
-        d.events[4].theme = 'blue';
-      }),
+      corrupt(['initial.cursor', -1], ['events.0.cursor', 'x'], ['events.4.theme', 'blue']),
     );
     expect(text.split('\n')).toHaveLength(3);
     expect(text).toContain('$.events[0].cursor');

@@ -52,7 +52,12 @@ export interface DemoView {
 }
 
 export type DemoEvent =
-  | { readonly t: number; readonly type: 'step'; readonly cursor: number; readonly transition: Transition }
+  | {
+      readonly t: number;
+      readonly type: 'step';
+      readonly cursor: number;
+      readonly transition: Transition;
+    }
   | { readonly t: number; readonly type: 'select'; readonly selection: Selection | null }
   | { readonly t: number; readonly type: 'speed'; readonly speed: number }
   | { readonly t: number; readonly type: 'theme'; readonly theme: Theme }
@@ -126,7 +131,8 @@ class Checker {
   }
 
   object(v: unknown, path: string): Record<string, unknown> | undefined {
-    if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v as Record<string, unknown>;
+    if (typeof v === 'object' && v !== null && !Array.isArray(v))
+      return v as Record<string, unknown>;
     return this.fail(path, `expected an object, got ${describe(v)}`);
   }
 
@@ -141,19 +147,27 @@ class Checker {
       return this.fail(path, `expected a number, got ${describe(v)}`);
     }
     if (integer && !Number.isInteger(v)) return this.fail(path, `expected an integer, got ${v}`);
-    if (v < min || v > max) return this.fail(path, `expected ${integer ? 'an integer' : 'a number'} in [${min}, ${max}], got ${v}`);
+    if (v < min || v > max)
+      return this.fail(
+        path,
+        `expected ${integer ? 'an integer' : 'a number'} in [${min}, ${max}], got ${v}`,
+      );
     return v;
   }
 
   oneOf<T extends string>(v: unknown, path: string, allowed: readonly T[]): T | undefined {
     if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
-    return this.fail(path, `expected one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${describe(v)}`);
+    return this.fail(
+      path,
+      `expected one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${describe(v)}`,
+    );
   }
 
   /** Reports keys the format does not know: a typo should not be silently ignored. */
   known(o: Record<string, unknown>, path: string, keys: readonly string[]): void {
     for (const k of Object.keys(o)) {
-      if (!keys.includes(k)) this.fail(`${path}.${k}`, `unknown field (expected one of ${keys.join(', ')})`);
+      if (!keys.includes(k))
+        this.fail(`${path}.${k}`, `unknown field (expected one of ${keys.join(', ')})`);
     }
   }
 }
@@ -161,7 +175,8 @@ class Checker {
 function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
+  if (typeof v === 'string')
+    return `the string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
   if (typeof v === 'object') return 'an object';
   return `${typeof v} ${String(v)}`;
 }
@@ -170,7 +185,14 @@ function selection(c: Checker, v: unknown, path: string): Selection | null | und
   if (v === null) return null;
   const o = c.object(v, path);
   if (o === undefined) return undefined;
-  const kind = c.oneOf(o.kind, `${path}.kind`, ['vma', 'page', 'frame', 'table', 'uffd', 'thread'] as const);
+  const kind = c.oneOf(o.kind, `${path}.kind`, [
+    'vma',
+    'page',
+    'frame',
+    'table',
+    'uffd',
+    'thread',
+  ] as const);
   switch (kind) {
     case 'vma': {
       c.known(o, path, ['kind', 'id']);
@@ -250,14 +272,23 @@ function event(c: Checker, v: unknown, path: string, duration: number): DemoEven
   const o = c.object(v, path);
   if (o === undefined) return undefined;
   const t = c.number(o.t, `${path}.t`, 0, duration, false);
-  const type = c.oneOf(o.type, `${path}.type`, ['step', 'select', 'speed', 'theme', 'camera', 'script'] as const);
+  const type = c.oneOf(o.type, `${path}.type`, [
+    'step',
+    'select',
+    'speed',
+    'theme',
+    'camera',
+    'script',
+  ] as const);
   if (t === undefined || type === undefined) return undefined;
   switch (type) {
     case 'step': {
       c.known(o, path, ['t', 'type', 'cursor', 'transition']);
       const cursor = c.number(o.cursor, `${path}.cursor`, 0, 10_000_000, true);
       const transition = c.oneOf(o.transition, `${path}.transition`, TRANSITIONS);
-      return cursor === undefined || transition === undefined ? undefined : { t, type, cursor, transition };
+      return cursor === undefined || transition === undefined
+        ? undefined
+        : { t, type, cursor, transition };
     }
     case 'select': {
       c.known(o, path, ['t', 'type', 'selection']);
@@ -300,7 +331,8 @@ export function validateDemo(value: unknown): ParseResult {
     return { ok: false, errors: c.errors };
   }
   if (o.version !== DEMO_VERSION) {
-    const v = typeof o.version === 'number' && Number.isInteger(o.version) && o.version > DEMO_VERSION;
+    const v =
+      typeof o.version === 'number' && Number.isInteger(o.version) && o.version > DEMO_VERSION;
     c.fail(
       '$.version',
       v
@@ -309,7 +341,17 @@ export function validateDemo(value: unknown): ParseResult {
     );
     return { ok: false, errors: c.errors };
   }
-  c.known(o, '$', ['format', 'version', 'title', 'createdAt', 'script', 'initial', 'viewport', 'events', 'duration']);
+  c.known(o, '$', [
+    'format',
+    'version',
+    'title',
+    'createdAt',
+    'script',
+    'initial',
+    'viewport',
+    'events',
+    'duration',
+  ]);
   const title = c.string(o.title, '$.title', 500);
   const createdAt = c.string(o.createdAt, '$.createdAt', 100);
   if (createdAt !== undefined && Number.isNaN(Date.parse(createdAt))) {
@@ -323,7 +365,8 @@ export function validateDemo(value: unknown): ParseResult {
     c.known(so, '$.script', ['name', 'source', 'scenarioId', 'narration']);
     const name = c.string(so.name, '$.script.name', 500);
     const source = c.string(so.source, '$.script.source', MAX_SOURCE);
-    const scenarioId = so.scenarioId === null ? null : c.string(so.scenarioId, '$.script.scenarioId', 100);
+    const scenarioId =
+      so.scenarioId === null ? null : c.string(so.scenarioId, '$.script.scenarioId', 100);
     const no = c.object(so.narration, '$.script.narration');
     const narration: Record<string, string> = {};
     if (no !== undefined) {
@@ -334,7 +377,12 @@ export function validateDemo(value: unknown): ParseResult {
         if (s !== undefined) narration[k] = s;
       }
     }
-    if (name !== undefined && source !== undefined && scenarioId !== undefined && no !== undefined) {
+    if (
+      name !== undefined &&
+      source !== undefined &&
+      scenarioId !== undefined &&
+      no !== undefined
+    ) {
       script = { name, source, scenarioId, narration };
     }
   }

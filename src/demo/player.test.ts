@@ -37,7 +37,8 @@ function fakeTime() {
     advanceTo(t: number) {
       for (;;) {
         let best: [number, { at: number; fn: () => void }] | null = null;
-        for (const e of timers) if (e[1].at <= t && (best === null || e[1].at < best[1].at)) best = e;
+        for (const e of timers)
+          if (e[1].at <= t && (best === null || e[1].at < best[1].at)) best = e;
         if (best === null) break;
         timers.delete(best[0]);
         now = best[1].at;
@@ -73,7 +74,12 @@ test('a recorded session plays back to the same states at the same times', () =>
   const rec = fakeTime();
   const a = createExplorerStore({
     animationMs: 0,
-    walkthrough: { id: 'demo-test', name: 'demo-test.mms', source: SCRIPT, narration: { 0: 'Intro', 2: 'Store' } },
+    walkthrough: {
+      id: 'demo-test',
+      name: 'demo-test.mms',
+      source: SCRIPT,
+      narration: { 0: 'Intro', 2: 'Store' },
+    },
     now: rec.now,
     setTimer: rec.setTimer,
     clearTimer: rec.clearTimer,
@@ -132,7 +138,12 @@ test('a recorded session plays back to the same states at the same times', () =>
 
   // Play it back on a fresh store.
   const play = fakeTime();
-  const b = createExplorerStore({ animationMs: 0, now: play.now, setTimer: play.setTimer, clearTimer: play.clearTimer });
+  const b = createExplorerStore({
+    animationMs: 0,
+    now: play.now,
+    setTimer: play.setTimer,
+    clearTimer: play.clearTimer,
+  });
   const cam2 = fakeCamera();
   const playback = playDemo(b, parsed.demo, {
     now: play.now,
@@ -175,7 +186,12 @@ test('a walkthrough becomes an auto demo that steps through every statement', ()
   expect(demo.duration).toBe(500 + 4 * 1000 + 700);
   expect(parseDemo(serializeDemo(demo)).ok).toBe(true);
   const t = fakeTime();
-  const s = createExplorerStore({ animationMs: 0, now: t.now, setTimer: t.setTimer, clearTimer: t.clearTimer });
+  const s = createExplorerStore({
+    animationMs: 0,
+    now: t.now,
+    setTimer: t.setTimer,
+    clearTimer: t.clearTimer,
+  });
   playDemo(s, demo, { now: t.now, setTimer: t.setTimer, clearTimer: t.clearTimer, rate: 2 });
   t.advanceTo(250 + 2000);
   expect(s.getState().cursor).toBe(5);

@@ -68,7 +68,11 @@ function writeCameraSoon(camera: CameraIo | null, c: Camera): void {
 }
 
 /** Apply one event to the store (and the camera). */
-export function applyDemoEvent(store: ExplorerStore, e: DemoEvent, camera: CameraIo | null = null): void {
+export function applyDemoEvent(
+  store: ExplorerStore,
+  e: DemoEvent,
+  camera: CameraIo | null = null,
+): void {
   const s = store.getState();
   const { actions } = s;
   switch (e.type) {
@@ -102,7 +106,8 @@ export function applyDemoEvent(store: ExplorerStore, e: DemoEvent, camera: Camer
 export function playDemo(store: ExplorerStore, demo: Demo, opts: PlayerOptions = {}): Playback {
   const now = opts.now ?? (() => performance.now());
   const setTimer = opts.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
-  const clearTimer = opts.clearTimer ?? ((h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  const clearTimer =
+    opts.clearTimer ?? ((h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>));
   const rate = opts.rate !== undefined && opts.rate > 0 ? opts.rate : 1;
   const camera = opts.camera ?? null;
 
@@ -194,11 +199,17 @@ export function demoStateAt(demo: Demo, t: number): DemoState {
 }
 
 /** Jump the explorer to the demo's state at time `t` (no animation). */
-export function seekDemo(store: ExplorerStore, demo: Demo, t: number, camera: CameraIo | null = null): void {
+export function seekDemo(
+  store: ExplorerStore,
+  demo: Demo,
+  t: number,
+  camera: CameraIo | null = null,
+): void {
   const st = demoStateAt(demo, t);
   const s = store.getState();
   if (s.runSource !== st.source) {
-    if (st.source === demo.script.source) s.actions.loadWalkthrough(demoWalkthrough(demo), st.cursor);
+    if (st.source === demo.script.source)
+      s.actions.loadWalkthrough(demoWalkthrough(demo), st.cursor);
     else {
       s.actions.setSource(st.source, st.name);
       s.actions.run({ cursor: st.cursor });

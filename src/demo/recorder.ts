@@ -58,7 +58,8 @@ export function scriptOf(s: ExplorerStoreState): DemoScript {
 export function startRecording(store: ExplorerStore, opts: RecorderOptions = {}): Recorder {
   const now = opts.now ?? (() => performance.now());
   const setIv = opts.setInterval ?? ((fn: () => void, ms: number) => setInterval(fn, ms));
-  const clearIv = opts.clearInterval ?? ((h: unknown) => clearInterval(h as ReturnType<typeof setInterval>));
+  const clearIv =
+    opts.clearInterval ?? ((h: unknown) => clearInterval(h as ReturnType<typeof setInterval>));
   const cameraIo = opts.camera ?? null;
   const t0 = now();
   const first = store.getState();
@@ -80,18 +81,22 @@ export function startRecording(store: ExplorerStore, opts: RecorderOptions = {})
     } else if (s.cursor !== prev.cursor) {
       events.push({ t: at(), type: 'step', cursor: s.cursor, transition: s.transition });
     }
-    if (s.selection !== prev.selection) events.push({ t: at(), type: 'select', selection: s.selection });
+    if (s.selection !== prev.selection)
+      events.push({ t: at(), type: 'select', selection: s.selection });
     if (s.speed !== prev.speed) events.push({ t: at(), type: 'speed', speed: s.speed });
     if (s.theme !== prev.theme) events.push({ t: at(), type: 'theme', theme: s.theme });
   });
 
-  const poll = cameraIo === null ? null : setIv(() => {
-    const c = cameraIo.read();
-    if (c !== null && !sameCamera(c, lastCamera)) {
-      lastCamera = c;
-      events.push({ t: at(), type: 'camera', camera: c });
-    }
-  }, opts.cameraPollMs ?? 200);
+  const poll =
+    cameraIo === null
+      ? null
+      : setIv(() => {
+          const c = cameraIo.read();
+          if (c !== null && !sameCamera(c, lastCamera)) {
+            lastCamera = c;
+            events.push({ t: at(), type: 'camera', camera: c });
+          }
+        }, opts.cameraPollMs ?? 200);
 
   function end(): void {
     if (stopped) return;

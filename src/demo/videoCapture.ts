@@ -167,7 +167,11 @@ export function startVideoCapture(opts: VideoCaptureOptions): VideoCapture {
           ctx.fillStyle = muted;
           const title = head.querySelector('.pane-title')?.textContent ?? '';
           const status = head.querySelector('.mm-pane-status')?.textContent ?? '';
-          ctx.fillText(`${title.toUpperCase()}   ${status}`, r.left - root.left + 10, r.top - root.top + 17);
+          ctx.fillText(
+            `${title.toUpperCase()}   ${status}`,
+            r.left - root.left + 10,
+            r.top - root.top + 17,
+          );
         }
       }
       for (const x of images) {

@@ -58,14 +58,29 @@ export const artCmcCopy: Scenario = {
       'The from-space: an address range of the same size, reserved PROT_NONE when the collector starts. Nothing is allocated; it only keeps other mappings out.',
       [R.mmap, R.artKernelPreparation],
     ),
-    step(11, 'store(heap, 8K', 'App threads (mutators) allocate objects: two pages of live objects, A. Each first write allocates a frame.', [R.doAnonymousPage]),
-    step(12, 'store(heap + 8K', 'Two pages of objects (x) that will turn out to be garbage: marking finds nothing pointing to them.'),
-    step(13, 'store(heap + 16K', 'Two more pages of live objects, B. The last two pages are still free.'),
-    step(14, 'pagemap(heap', 'Six pages present, each its own frame; the free tail has no PTEs.', [R.pagemapDoc]),
+    step(
+      11,
+      'store(heap, 8K',
+      'App threads (mutators) allocate objects: two pages of live objects, A. Each first write allocates a frame.',
+      [R.doAnonymousPage],
+    ),
+    step(
+      12,
+      'store(heap + 8K',
+      'Two pages of objects (x) that will turn out to be garbage: marking finds nothing pointing to them.',
+    ),
+    step(
+      13,
+      'store(heap + 16K',
+      'Two more pages of live objects, B. The last two pages are still free.',
+    ),
+    step(14, 'pagemap(heap', 'Six pages present, each its own frame; the free tail has no PTEs.', [
+      R.pagemapDoc,
+    ]),
     step(
       18,
       'mremap(heap,',
-      'The compaction pause (all mutators stopped). KernelPrepareRangeForUffd(): mremap(MAYMOVE|FIXED|DONTUNMAP) moves every PTE of the heap onto the from-space reservation in one call, a few microseconds for a PMD-aligned heap. The heap VMA stays mapped, empty: without DONTUNMAP ART would have to mmap it again, leaving a window in which another thread could take the address range (the reason MREMAP_DONTUNMAP was added).',
+      'The compaction pause (all mutators stopped). KernelPrepareRangeForUffd(): mremap(MAYMOVE|FIXED|DONTUNMAP) moves every PTE of the heap onto the from-space reservation in one call: page-table entries move, not pages, so even a large PMD-aligned heap takes well under a millisecond. The heap VMA stays mapped, empty: without DONTUNMAP ART would have to mmap it again, leaving a window in which another thread could take the address range (the reason MREMAP_DONTUNMAP was added).',
       [R.artKernelPreparation, R.dontunmapCommit, R.moveVma],
     ),
     step(
@@ -80,7 +95,9 @@ export const artCmcCopy: Scenario = {
       'The heap VMA carries `um` (VM_UFFD_MISSING). The from-space took over the heap’s VMA (rw-p) and holds the old pages.',
       [R.taskMmuC],
     ),
-    step(21, 'pagemap(heap, 32K, from', 'All the pages are in the from-space; the heap has none.', [R.pagemapDoc]),
+    step(21, 'pagemap(heap, 32K, from', 'All the pages are in the from-space; the heap has none.', [
+      R.pagemapDoc,
+    ]),
     step(
       25,
       'ioctl(uffd, UFFDIO_COPY, heap + 12K',
@@ -99,15 +116,29 @@ export const artCmcCopy: Scenario = {
       'ART’s SigbusHandler() runs on the mutator: ConcurrentlyProcessMovingPage() claims the page (an atomic state per page, so GC and mutators never build the same page twice), compacts it into the thread’s buffer and maps it with UFFDIO_COPY.',
       [R.artSigbusHandler, R.artConcurrentlyProcessMovingPage, R.uffdioCopy],
     ),
-    step(28, '@mutator load(heap + 4K', 'The handler returns and the faulting load is retried: it now reads the object (A).'),
-    step(29, 'ioctl(uffd, UFFDIO_COPY, heap + 8K', 'The GC thread goes on down: page 2 gets the first page of B.', [R.uffdioCopy]),
+    step(
+      28,
+      '@mutator load(heap + 4K',
+      'The handler returns and the faulting load is retried: it now reads the object (A).',
+    ),
+    step(
+      29,
+      'ioctl(uffd, UFFDIO_COPY, heap + 8K',
+      'The GC thread goes on down: page 2 gets the first page of B.',
+      [R.uffdioCopy],
+    ),
     step(
       30,
       'ioctl(uffd, UFFDIO_COPY, heap + 4K',
       'Page 1 is already mapped (the mutator did it). ART never issues this call, its page state says the page is done; had it done so, the kernel would refuse: EEXIST, copy=-17, the page stays as it is.',
       [R.uffdioCopy],
     ),
-    step(31, 'ioctl(uffd, UFFDIO_COPY, heap, from, 4K', 'Page 0. A did not move, but every page must be mapped again: after the pause the heap had no PTEs at all.', [R.uffdioCopy]),
+    step(
+      31,
+      'ioctl(uffd, UFFDIO_COPY, heap, from, 4K',
+      'Page 0. A did not move, but every page must be mapped again: after the pause the heap had no PTEs at all.',
+      [R.uffdioCopy],
+    ),
     step(
       32,
       '@mutator load(heap + 20K',
@@ -146,7 +177,12 @@ export const artCmcCopy: Scenario = {
       'Four frames in use instead of six: the garbage pages are gone, the free pages map the zero page, the from-space is empty.',
       [R.pagemapDoc],
     ),
-    step(42, 'maps()', 'The heap is no longer registered (no `um`). Both VMAs remain for the next cycle.', [R.taskMmuC]),
+    step(
+      42,
+      'maps()',
+      'The heap is no longer registered (no `um`). Both VMAs remain for the next cycle.',
+      [R.taskMmuC],
+    ),
   ],
   variants: [],
 };

@@ -49,14 +49,27 @@ export const artCmcMinor: Scenario = {
       [R.memfdCreate, R.artMinorKernelPreparation],
     ),
     step(9, 'ftruncate(a', 'Each file is as large as the heap.', [R.ftruncate]),
-    step(10, 'b = memfd_create(', 'The second file, heap-b: this cycle’s to-space.', [R.memfdCreate]),
+    step(10, 'b = memfd_create(', 'The second file, heap-b: this cycle’s to-space.', [
+      R.memfdCreate,
+    ]),
     step(11, 'ftruncate(b', 'Empty, 32 KiB.', [R.ftruncate]),
-    step(12, 'heap = mmap(', 'The heap maps heap-a, MAP_SHARED: its pages live in heap-a’s page cache.', [R.mmap]),
+    step(
+      12,
+      'heap = mmap(',
+      'The heap maps heap-a, MAP_SHARED: its pages live in heap-a’s page cache.',
+      [R.mmap],
+    ),
     step(13, 'from = mmap(', 'The from-space reservation, PROT_NONE.', [R.mmap]),
-    step(14, 'shadow = mmap(', 'The shadow reservation: where the GC will see the to-space file.', [R.mmap]),
+    step(14, 'shadow = mmap(', 'The shadow reservation: where the GC will see the to-space file.', [
+      R.mmap,
+    ]),
     step(16, 'store(heap, 8K', 'Mutators allocate: live objects A (pages 0-1) ...', [R.shmemFault]),
     step(17, 'store(heap + 8K', '... garbage x (pages 2-3) ...'),
-    step(18, 'store(heap + 16K', '... and live objects B (pages 4-5). Each page was added to heap-a’s page cache.'),
+    step(
+      18,
+      'store(heap + 16K',
+      '... and live objects B (pages 4-5). Each page was added to heap-a’s page cache.',
+    ),
     step(
       21,
       'mremap(heap,',
@@ -121,7 +134,9 @@ export const artCmcMinor: Scenario = {
     ),
     step(36, 'read(uffd)', 'The message: heap+0x1000, flags=0 (MISSING).', [R.userfaultfdRead]),
     step(37, '@gc store(shadow, 8K', 'The worker compacts pages 0 and 1 (A) into the shadow.'),
-    step(38, 'ioctl(uffd, UFFDIO_CONTINUE, heap, 8K', 'One CONTINUE maps both and wakes m2.', [R.uffdioContinue]),
+    step(38, 'ioctl(uffd, UFFDIO_CONTINUE, heap, 8K', 'One CONTINUE maps both and wakes m2.', [
+      R.uffdioContinue,
+    ]),
     step(39, 'wait(m2)', 'm2 reads A.'),
     step(
       40,
@@ -129,12 +144,10 @@ export const artCmcMinor: Scenario = {
       'The heap and the shadow map the same four frames (#1..#4 twice): the pages the GC wrote are the heap’s pages, no copy was made.',
       [R.pagemapDoc],
     ),
-    step(
-      43,
-      'ioctl(uffd, UFFDIO_UNREGISTER',
-      'Compaction is done: unregister the heap.',
-      [R.uffdioUnregister, R.artMinorCompactionPhase],
-    ),
+    step(43, 'ioctl(uffd, UFFDIO_UNREGISTER', 'Compaction is done: unregister the heap.', [
+      R.uffdioUnregister,
+      R.artMinorCompactionPhase,
+    ]),
     step(
       44,
       'mprotect(from',
@@ -147,14 +160,23 @@ export const artCmcMinor: Scenario = {
       'Then frees heap-a’s pages by punching a hole in the file (MADV_REMOVE would need PROT_WRITE): the page cache and every PTE to it go.',
       [R.fallocate, R.shmemFallocate],
     ),
-    step(46, 'load(heap, 32K', 'A A B B, then the free tail, which now gets fresh zeroed shmem pages on first touch.'),
+    step(
+      46,
+      'load(heap, 32K',
+      'A A B B, then the free tail, which now gets fresh zeroed shmem pages on first touch.',
+    ),
     step(
       47,
       'pagemap(heap, 32K, shadow',
       'The heap’s four live pages are still the shadow’s; the tail pages are new (excl: only the heap maps them); the from-space maps nothing.',
       [R.pagemapDoc],
     ),
-    step(48, 'maps()', 'The heap VMAs merged again after UNREGISTER; from-space is ---s, ready to be the next to-space.', [R.taskMmuC]),
+    step(
+      48,
+      'maps()',
+      'The heap VMAs merged again after UNREGISTER; from-space is ---s, ready to be the next to-space.',
+      [R.taskMmuC],
+    ),
   ],
   variants: [],
 };

@@ -14,7 +14,17 @@ export const artRace: Scenario = {
   title: 'The ART race: mremap before register, and the fix',
   summary:
     'Why the order of mremap and UFFDIO_REGISTER matters: a thread that touches the heap in between maps the zero page and its data is lost; registering first works because MREMAP_DONTUNMAP keeps the registration.',
-  tags: ['Android', 'ART', 'race', 'bug', 'userfaultfd', 'UFFDIO_REGISTER', 'MREMAP_DONTUNMAP', 'zero page', 'EEXIST'],
+  tags: [
+    'Android',
+    'ART',
+    'race',
+    'bug',
+    'userfaultfd',
+    'UFFDIO_REGISTER',
+    'MREMAP_DONTUNMAP',
+    'zero page',
+    'EEXIST',
+  ],
   source,
   profile: '6.18',
   narration: [
@@ -54,7 +64,11 @@ export const artRace: Scenario = {
       [R.uffdioCopy, R.mfillAtomic],
     ),
     step(17, 'ioctl(uffd, UFFDIO_COPY, heap + 4K', 'The rest can be copied.', [R.uffdioCopy]),
-    step(18, 'load(heap, 16K', 'Page 0 reads zeros: the data is lost (in the real collector, a crash or corrupt objects later).'),
+    step(
+      18,
+      'load(heap, 16K',
+      'Page 0 reads zeros: the data is lost (in the real collector, a crash or corrupt objects later).',
+    ),
     step(19, 'pagemap(heap', 'The zero page where the data should be.', [R.pagemapDoc]),
     step(22, 'heap2 = mmap(', 'The fix, on a fresh region.', [R.mmap]),
     step(23, 'from2 = mmap(', 'Its from-space.', [R.mmap]),

@@ -13,7 +13,16 @@ export const chromeosSwap: Scenario = {
   title: 'User-space swap: out with DONTUNMAP, in with COPY or MOVE',
   summary:
     'Chrome OS’s motivating case for MREMAP_DONTUNMAP: take a region’s pages away in one call while the process runs, write them out, and serve later faults from user space with UFFDIO_COPY or UFFDIO_MOVE.',
-  tags: ['Chrome OS', 'swap', 'userfaultfd', 'MREMAP_DONTUNMAP', 'UFFDIO_COPY', 'UFFDIO_MOVE', 'UFFD_FEATURE_THREAD_ID', 'page fault'],
+  tags: [
+    'Chrome OS',
+    'swap',
+    'userfaultfd',
+    'MREMAP_DONTUNMAP',
+    'UFFDIO_COPY',
+    'UFFDIO_MOVE',
+    'UFFD_FEATURE_THREAD_ID',
+    'page fault',
+  ],
   source,
   profile: '6.18',
   narration: [
@@ -51,9 +60,23 @@ export const chromeosSwap: Scenario = {
       'The region is still there and still registered (`um`). The staging VMA is not: without UFFD_FEATURE_EVENT_REMAP a move does not carry the registration.',
       [R.taskMmuC],
     ),
-    step(15, 'pagemap(region, 16K, staging', 'All four frames now at the staging address; the region has none.', [R.pagemapDoc]),
-    step(16, '@swapper load(staging', 'Swap out, step 2: the swapper reads the pages (to compress them, or write them to disk) at its leisure.'),
-    step(17, 'munmap(staging', 'Step 3: unmapping the staging area frees the frames. The memory is reclaimed.', [R.munmap]),
+    step(
+      15,
+      'pagemap(region, 16K, staging',
+      'All four frames now at the staging address; the region has none.',
+      [R.pagemapDoc],
+    ),
+    step(
+      16,
+      '@swapper load(staging',
+      'Swap out, step 2: the swapper reads the pages (to compress them, or write them to disk) at its leisure.',
+    ),
+    step(
+      17,
+      'munmap(staging',
+      'Step 3: unmapping the staging area frees the frames. The memory is reclaimed.',
+      [R.munmap],
+    ),
     step(
       21,
       '@app load(region + 8K',
@@ -74,15 +97,20 @@ export const chromeosSwap: Scenario = {
       'UFFDIO_COPY copies the buffer into a new frame, maps it at region+0x2000 atomically, and wakes the threads waiting on that page.',
       [R.uffdioCopy, R.mfillAtomic],
     ),
-    step(26, 'wait(app)', 'The application’s load completes: E. It never knew the page had been away.'),
     step(
-      29,
-      '@app store(region, 4K',
-      'Now the application writes page 0: it sleeps too.',
-      [R.handleUserfault],
+      26,
+      'wait(app)',
+      'The application’s load completes: E. It never knew the page had been away.',
     ),
+    step(29, '@app store(region, 4K', 'Now the application writes page 0: it sleeps too.', [
+      R.handleUserfault,
+    ]),
     step(30, 'read(uffd)', 'This time flags=WRITE.', [R.userfaultfdRead]),
-    step(31, 'store(buf + 4K', 'The swapper reads page 0’s data (D) into the buffer’s second page.'),
+    step(
+      31,
+      'store(buf + 4K',
+      'The swapper reads page 0’s data (D) into the buffer’s second page.',
+    ),
     step(
       32,
       'ioctl(uffd, UFFDIO_MOVE',

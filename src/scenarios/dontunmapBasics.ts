@@ -41,7 +41,12 @@ export const dontunmapBasics: Scenario = {
       'memfd_create(2) makes an anonymous file in RAM (shmem). Its pages belong to the file’s page cache, not to any one mapping, so every mapping of the file sees the same pages.',
       [R.memfdCreate, R.shmemC],
     ),
-    step(9, 'ftruncate(', 'The file gets its size, 16 KiB. Nothing is allocated until a page is touched.', [R.ftruncate]),
+    step(
+      9,
+      'ftruncate(',
+      'The file gets its size, 16 KiB. Nothing is allocated until a page is touched.',
+      [R.ftruncate],
+    ),
     step(
       10,
       'shm = mmap(',
@@ -64,7 +69,7 @@ export const dontunmapBasics: Scenario = {
     step(
       19,
       'mremap(anon,',
-      'MREMAP_MAYMOVE|MREMAP_FIXED|MREMAP_DONTUNMAP: mremap_to() replaces the reservation at anew, move_vma() creates a copy of the VMA there and move_page_tables() moves the four PTEs, so the same frames now sit at anew. With DONTUNMAP the old VMA is not unmapped: dontunmap_complete() only clears VM_LOCKED on it.',
+      'MREMAP_MAYMOVE|MREMAP_FIXED|MREMAP_DONTUNMAP: mremap_to() replaces the reservation at anew, move_vma() creates a copy of the VMA there and move_page_tables() moves the four PTEs, so the same frames now sit at anew. With DONTUNMAP the old VMA is not unmapped: dontunmap_complete() only clears VM_LOCKED and VM_LOCKONFAULT on it.',
       [R.mremapTo, R.moveVma, R.dontunmapComplete],
     ),
     step(
@@ -85,9 +90,12 @@ export const dontunmapBasics: Scenario = {
       'pagemap reads /proc/self/pagemap: the old anonymous range has no PTEs at all; anew maps four frames (#1..#4 label the physical pages), exclusively (excl).',
       [R.pagemapDoc],
     ),
-    step(23, 'pagemap(shm,', 'The same for shmem: old range empty, the page-cache pages mapped at snew.', [
-      R.pagemapDoc,
-    ]),
+    step(
+      23,
+      'pagemap(shm,',
+      'The same for shmem: old range empty, the page-cache pages mapped at snew.',
+      [R.pagemapDoc],
+    ),
     step(
       26,
       'load(anon,',
@@ -114,14 +122,22 @@ export const dontunmapBasics: Scenario = {
       'A write to a zero-page PTE is a copy-on-write fault (do_wp_page()): a new private page replaces the zero page.',
       [R.doWpPage],
     ),
-    step(34, 'load(anew,', 'anew is unaffected: the two anonymous ranges now have nothing in common.'),
+    step(
+      34,
+      'load(anew,',
+      'anew is unaffected: the two anonymous ranges now have nothing in common.',
+    ),
     step(
       35,
       'store(shm,',
       'A write through the old shared range writes the page-cache page that snew maps too.',
       [R.shmemC],
     ),
-    step(36, 'load(snew,', 'snew sees the write (T): after DONTUNMAP on shared memory, old and new ranges are two views of one file.'),
+    step(
+      36,
+      'load(snew,',
+      'snew sees the write (T): after DONTUNMAP on shared memory, old and new ranges are two views of one file.',
+    ),
   ],
   variants: [
     {
@@ -146,12 +162,9 @@ export const dontunmapBasics: Scenario = {
           'Three VMAs: the anonymous source and its destination, and the shared mapping, untouched. snew is no longer mapped at all.',
           [R.taskMmuC],
         ),
-        step(
-          23,
-          'pagemap(shm,',
-          'The shared mapping still maps its pages; snew has nothing.',
-          [R.pagemapDoc],
-        ),
+        step(23, 'pagemap(shm,', 'The shared mapping still maps its pages; snew has nothing.', [
+          R.pagemapDoc,
+        ]),
         step(29, 'load(snew,', 'SIGSEGV: nothing is mapped at snew any more.'),
         step(
           30,
@@ -159,7 +172,11 @@ export const dontunmapBasics: Scenario = {
           'The anonymous ranges as in 6.18 (zero page in the old range, the moved frames at anew); the shared pages never moved.',
           [R.pagemapDoc],
         ),
-        step(36, 'load(snew,', 'SIGSEGV again: in 5.7 the shared mapping could not be moved this way at all.'),
+        step(
+          36,
+          'load(snew,',
+          'SIGSEGV again: in 5.7 the shared mapping could not be moved this way at all.',
+        ),
       ],
     },
   ],

@@ -110,7 +110,8 @@ export function walkthroughOf(s: Scenario, profile?: string | null): Walkthrough
 /** The scenario whose text (under any of its profiles) is exactly `source`. */
 export function scenarioOfSource(source: string): { scenario: Scenario; profile: string } | null {
   for (const s of SCENARIOS) {
-    for (const p of profilesOf(s)) if (sourceFor(s, p) === source) return { scenario: s, profile: p };
+    for (const p of profilesOf(s))
+      if (sourceFor(s, p) === source) return { scenario: s, profile: p };
   }
   return null;
 }
@@ -125,7 +126,10 @@ export function refsAt(s: Scenario, line: number, profile?: string | null): read
  * or tags. An empty query lists everything, in registry order.
  */
 export function searchScenarios(query: string): Scenario[] {
-  const words = query.toLowerCase().split(/\s+/).filter((w) => w !== '');
+  const words = query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   return SCENARIOS.filter((s) => {
     const hay = [s.id, s.title, s.summary, ...s.tags].join(' ').toLowerCase();
     return words.every((w) => hay.includes(w));

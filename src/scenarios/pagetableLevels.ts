@@ -13,7 +13,18 @@ export const pagetableLevels: Scenario = {
   title: 'Moving 1 GiB at PUD, PMD and PTE level',
   summary:
     'The same fully populated 1 GiB region moved three times: one PUD entry (13.6 µs), 512 PMD entries (220 µs), 262,144 PTEs (3.5 ms). Alignment decides which level move_page_tables() can move.',
-  tags: ['mremap', 'MREMAP_FIXED', 'move_page_tables', 'PUD', 'PMD', 'PTE', 'page tables', 'alignment', 'performance', 'pgtables'],
+  tags: [
+    'mremap',
+    'MREMAP_FIXED',
+    'move_page_tables',
+    'PUD',
+    'PMD',
+    'PTE',
+    'page tables',
+    'alignment',
+    'performance',
+    'pgtables',
+  ],
   source,
   profile: '6.18',
   narration: [
@@ -74,7 +85,11 @@ export const pagetableLevels: Scenario = {
       'pgtables()',
       '+4 KiB more: 513 new PTE tables (the range now spans 513 2 MiB slots) replaced the 512 old ones.',
     ),
-    step(19, 'load(pte, 8K', 'After three moves the data is where the region is now. No page was copied: every move kept the frames (PFNs), only entries moved.'),
+    step(
+      19,
+      'load(pte, 8K',
+      'After three moves the data is where the region is now. No page was copied: every move kept the frames (PFNs), only entries moved.',
+    ),
     step(20, 'load(pte + 1G - 4K', 'The last page too.'),
     step(
       21,

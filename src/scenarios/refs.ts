@@ -98,7 +98,10 @@ export const R = {
     label: 'MREMAP_DONTUNMAP patch v7 (Brian Geffon, 2020)',
     url: 'https://lore.kernel.org/r/20200221174248.244748-1-bgeffon@google.com',
   },
-  pmdMoveCommit: commit('2c91bd4a4e2e530582d6fd643ea7b86b27907151', 'mm: speed up mremap by 20x on large regions'),
+  pmdMoveCommit: commit(
+    '2c91bd4a4e2e530582d6fd643ea7b86b27907151',
+    'mm: speed up mremap by 20x on large regions',
+  ),
   mirrorPrivateCommit: commit(
     'dba58d3b8c5045ad89c1c95d33d01451e3964db7',
     'mm/mremap: fail map duplication attempts for private mappings',

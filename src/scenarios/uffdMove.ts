@@ -13,7 +13,16 @@ export const uffdMove: Scenario = {
   title: 'Zero-copy compaction with UFFDIO_MOVE',
   summary:
     'Compaction by moving pages instead of copying them (Linux 6.8): each page keeps its physical frame, only the page-table entry changes. Plus what MOVE refuses: holes, and populated destinations.',
-  tags: ['UFFDIO_MOVE', 'userfaultfd', 'GC', 'compaction', 'zero copy', 'PFN', '6.8', 'ALLOW_SRC_HOLES'],
+  tags: [
+    'UFFDIO_MOVE',
+    'userfaultfd',
+    'GC',
+    'compaction',
+    'zero copy',
+    'PFN',
+    '6.8',
+    'ALLOW_SRC_HOLES',
+  ],
   source,
   profile: '6.18',
   narration: [
@@ -24,7 +33,9 @@ export const uffdMove: Scenario = {
       [R.uffdioMove, R.uffdMovePatch],
     ),
     step(5, 'uffd = userfaultfd(', 'As in ART’s copy mode.', [R.userfaultfd]),
-    step(6, 'ioctl(uffd, UFFDIO_API', 'SIGBUS mode; MOVE is in the feature list (bit MOVE).', [R.uffdioApi]),
+    step(6, 'ioctl(uffd, UFFDIO_API', 'SIGBUS mode; MOVE is in the feature list (bit MOVE).', [
+      R.uffdioApi,
+    ]),
     step(7, 'heap = mmap(', 'An 8-page heap.', [R.mmap]),
     step(8, 'from = mmap(', 'The from-space reservation.', [R.mmap]),
     step(9, 'store(heap, 8K', 'Live objects A ...', [R.doAnonymousPage]),
@@ -36,8 +47,15 @@ export const uffdMove: Scenario = {
       'The pause: the pages go to the from-space with MREMAP_DONTUNMAP, as in copy mode.',
       [R.mremap, R.artKernelPreparation],
     ),
-    step(15, 'ioctl(uffd, UFFDIO_REGISTER', 'The heap is registered for missing faults. MOVE requires the destination to be registered with this uffd.', [R.uffdioRegister]),
-    step(16, 'pagemap(from, 32K, heap', 'Six frames in the from-space (#5 and #6 are B).', [R.pagemapDoc]),
+    step(
+      15,
+      'ioctl(uffd, UFFDIO_REGISTER',
+      'The heap is registered for missing faults. MOVE requires the destination to be registered with this uffd.',
+      [R.uffdioRegister],
+    ),
+    step(16, 'pagemap(from, 32K, heap', 'Six frames in the from-space (#5 and #6 are B).', [
+      R.pagemapDoc,
+    ]),
     step(
       19,
       'ioctl(uffd, UFFDIO_MOVE, heap + 8K',
@@ -50,7 +68,9 @@ export const uffdMove: Scenario = {
       'B’s pages are gone from the from-space and present in the heap. With COPY both ranges would hold a copy; here there is one page each, moved. (Labels are numbered per call: the Physical memory pane shows the PFNs, unchanged.)',
       [R.pagemapDoc],
     ),
-    step(21, '@mutator load(heap, 4K', 'A mutator touches page 0: SIGBUS, as in copy mode.', [R.handleUserfault]),
+    step(21, '@mutator load(heap, 4K', 'A mutator touches page 0: SIGBUS, as in copy mode.', [
+      R.handleUserfault,
+    ]),
     step(
       22,
       'ioctl(uffd, UFFDIO_MOVE, heap, from, 8K',
@@ -83,7 +103,12 @@ export const uffdMove: Scenario = {
       'Only the garbage (x) is left in the from-space; the heap holds the four live pages, the same frames that held them before the GC.',
       [R.pagemapDoc],
     ),
-    step(33, 'madvise(from, 32K, MADV_DONTNEED', 'Freeing the from-space frees exactly the garbage.', [R.madvise]),
+    step(
+      33,
+      'madvise(from, 32K, MADV_DONTNEED',
+      'Freeing the from-space frees exactly the garbage.',
+      [R.madvise],
+    ),
     step(34, 'load(heap, 32K', 'A A B B, then free space reading as zeros.'),
   ],
   variants: [],

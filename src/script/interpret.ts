@@ -14,12 +14,7 @@ import { sysMunmap } from '../core/syscalls/munmap';
 import { sysMprotect } from '../core/syscalls/mprotect';
 import { sysMadvise } from '../core/syscalls/madvise';
 import { sysMlock, sysMlock2, sysMunlock } from '../core/syscalls/mlock';
-import {
-  sysClose,
-  sysFallocate,
-  sysFtruncate,
-  sysMemfdCreate,
-} from '../core/syscalls/memfd';
+import { sysClose, sysFallocate, sysFtruncate, sysMemfdCreate } from '../core/syscalls/memfd';
 // uffd: userfaultfd(2), its ioctls and read(2) (syscalls/userfaultfd.ts)
 import { sysUffdIoctlArgs, sysUffdRead, sysUserfaultfd } from '../core/syscalls/userfaultfd';
 import { UffdDriverBlocked } from '../core/uffd';
@@ -64,6 +59,9 @@ export class Simulation {
   private slots: Array<bigint | undefined>;
   private pc: number;
   private stopped: boolean;
+  /** The last call's result and its fact (see exec). */
+  private lastResult: SysResult | null = null;
+  private lastFact: Fact | null = null;
 
   constructor(program: Program, src?: Simulation) {
     this.program = program;
@@ -129,17 +127,29 @@ export class Simulation {
   }
 
   private arg(a: Arg): bigint {
-    if (a.slot === -1) return a.k & U64;
+    // Every bigint operation allocates: skip the mask when the value is already a u64 (lower.ts
+    // folds constants into [0, 2^64), and slot values are u64).
+    if (a.slot === -1) return a.k >= 0n && a.k <= U64 ? a.k : a.k & U64;
     const v = this.slots[a.slot];
     if (v === undefined) throw new Unbound(a.slot);
-    return (v + a.k) & U64;
+    if (a.k === 0n) return v;
+    const s = v + a.k;
+    return s >= 0n && s <= U64 ? s : s & U64;
+  }
+
+  /** The call's arguments (no closure per statement: this runs once per op). */
+  private args(op: { readonly args: readonly Arg[] }): bigint[] {
+    const src = op.args;
+    const out = new Array<bigint>(src.length);
+    for (let i = 0; i < src.length; i++) out[i] = this.arg(src[i]!);
+    return out;
   }
 
   private exec(op: Op): Fact {
     const mm = this.mm;
     switch (op.kind) {
       case 'call': {
-        const args = op.args.map((a) => this.arg(a));
+        const args = this.args(op);
         // uffd: read(uffd) pops the monitor's oldest message (mms.md section 3)
         if (op.call === 'read') {
           const rd = sysUffdRead(mm, args[0] ?? 0n);
@@ -149,7 +159,13 @@ export class Simulation {
         const r = this.call(op.call, args, op.str);
         if (r.errno === 0 && op.bind >= 0) this.slots[op.bind] = r.ret & U64;
         settle(mm);
-        return { kind: 'call', ret: r.ret, errno: r.errno, out: r.out };
+        // Facts are read-only: consecutive ops with the same (shared) result, such as a run of
+        // one-page UFFDIO_COPYs, share one fact rather than each retaining its own.
+        if (r === this.lastResult) return this.lastFact!;
+        const fact: Fact = { kind: 'call', ret: r.ret, errno: r.errno, out: r.out };
+        this.lastResult = r;
+        this.lastFact = fact;
+        return fact;
       }
       case 'access': {
         const addr = this.arg(op.addr);
@@ -183,34 +199,33 @@ export class Simulation {
 
   private call(name: string, a: readonly bigint[], str: string | null): SysResult {
     const mm = this.mm;
-    const x = (i: number): bigint => a[i] ?? 0n;
     switch (name) {
       case 'mmap':
-        return sysMmap(mm, x(0), x(1), x(2), x(3), x(4), x(5));
+        return sysMmap(mm, x(a, 0), x(a, 1), x(a, 2), x(a, 3), x(a, 4), x(a, 5));
       case 'munmap':
-        return sysMunmap(mm, x(0), x(1));
+        return sysMunmap(mm, x(a, 0), x(a, 1));
       case 'mprotect':
-        return sysMprotect(mm, x(0), x(1), x(2));
+        return sysMprotect(mm, x(a, 0), x(a, 1), x(a, 2));
       case 'madvise':
-        return sysMadvise(mm, x(0), x(1), x(2));
+        return sysMadvise(mm, x(a, 0), x(a, 1), x(a, 2));
       case 'mremap':
-        return sysMremap(mm, x(0), x(1), x(2), x(3), x(4));
+        return sysMremap(mm, x(a, 0), x(a, 1), x(a, 2), x(a, 3), x(a, 4));
       case 'mlock':
-        return sysMlock(mm, x(0), x(1));
+        return sysMlock(mm, x(a, 0), x(a, 1));
       case 'mlock2':
-        return sysMlock2(mm, x(0), x(1), x(2));
+        return sysMlock2(mm, x(a, 0), x(a, 1), x(a, 2));
       case 'munlock':
-        return sysMunlock(mm, x(0), x(1));
+        return sysMunlock(mm, x(a, 0), x(a, 1));
       case 'memfd_create':
-        return sysMemfdCreate(mm, str ?? '', x(0));
+        return sysMemfdCreate(mm, str ?? '', x(a, 0));
       case 'ftruncate':
-        return sysFtruncate(mm, x(0), x(1));
+        return sysFtruncate(mm, x(a, 0), x(a, 1));
       case 'fallocate':
-        return sysFallocate(mm, x(0), x(1), x(2), x(3));
+        return sysFallocate(mm, x(a, 0), x(a, 1), x(a, 2), x(a, 3));
       case 'close':
-        return sysClose(mm, x(0));
+        return sysClose(mm, x(a, 0));
       case 'userfaultfd':
-        return sysUserfaultfd(mm, x(0));
+        return sysUserfaultfd(mm, x(a, 0));
       case 'ioctl':
         // uffd: ioctl(uffd, request, fields...)
         return sysUffdIoctlArgs(mm, a);
@@ -220,6 +235,11 @@ export class Simulation {
         return SYS_ENOSYS;
     }
   }
+}
+
+/** Argument i, 0 when omitted (a module function: a closure per call would cost an allocation). */
+function x(a: readonly bigint[], i: number): bigint {
+  return a[i] ?? 0n;
 }
 
 function outcomeOf(t: Thread): AccessOutcome | null {

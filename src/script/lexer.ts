@@ -45,6 +45,13 @@ function isNameContinue(c: number): boolean {
   return isNameStart(c) || isDigit(c);
 }
 
+/** The value of the decimal digits body[start, end) (at most 15 of them: exact). */
+function decimalValue(body: string, start: number, end: number): number {
+  let v = 0;
+  for (let i = start; i < end; i++) v = v * 10 + (body.charCodeAt(i) - 0x30);
+  return v;
+}
+
 /** A character as it should appear in an error message. */
 export function describeChar(ch: string): string {
   const c = ch.codePointAt(0) ?? 0;
@@ -152,10 +159,12 @@ export class Lexer {
         throw this.error(end, 'size suffixes (K, M, G, T) apply only to decimal integers');
       }
       this.checkEndOfNumber(end);
-      const value = BigInt('0x' + body.slice(start + 2, end));
+      // BigInt() reads the 0x prefix itself: one slice serves as the value and the text.
+      const text = body.slice(start, end);
+      const value = BigInt(text);
       if (value > U64_MAX) throw this.error(start, 'integer literal does not fit in 64 bits');
       this.pos = end;
-      return this.make('int', start, end, body.slice(start, end), value);
+      return this.make('int', start, end, text, value);
     }
     while (end < body.length && isDigit(body.charCodeAt(end))) end++;
     if (body[end] === '.') {
@@ -172,7 +181,9 @@ export class Lexer {
         'leading zeros are not allowed (octal is not supported; hex is 0x...)',
       );
     }
-    let value = BigInt(body.slice(start, end));
+    // Up to 15 digits are exact in a double: skip the string parse (most literals are short).
+    let value =
+      end - start <= 15 ? BigInt(decimalValue(body, start, end)) : BigInt(body.slice(start, end));
     const suffix = body[end];
     if (suffix !== undefined && suffix in SUFFIX_SHIFT) {
       value <<= SUFFIX_SHIFT[suffix]!;

@@ -30,6 +30,8 @@ import { didYouMean } from './suggest';
 const U64 = 1n << 64n;
 
 function wrap(v: bigint): bigint {
+  // Every bigint operation allocates: most values are already in range.
+  if (v >= 0n && v < U64) return v;
   return ((v % U64) + U64) % U64;
 }
 
@@ -73,12 +75,16 @@ const IOCTL_REQUESTS: readonly { readonly name: string; readonly fields: readonl
   { name: 'UFFDIO_POISON', fields: ['start', 'len', 'mode'] },
 ];
 
+/** Request value -> request (the first in IOCTL_REQUESTS order, as a scan would find). */
+const REQUEST_BY_VALUE = new Map<bigint, (typeof IOCTL_REQUESTS)[number]>();
+for (const r of IOCTL_REQUESTS) {
+  const v = UAPI_CONSTANTS.get(r.name);
+  if (v !== undefined && !REQUEST_BY_VALUE.has(v)) REQUEST_BY_VALUE.set(v, r);
+}
+
 /** An ioctl request number's name and fields (format.ts uses it to pick the out fields). */
 export function ioctlRequest(value: bigint): { name: string; fields: readonly string[] } | null {
-  for (const r of IOCTL_REQUESTS) {
-    if (UAPI_CONSTANTS.get(r.name) === value) return r;
-  }
-  return null;
+  return REQUEST_BY_VALUE.get(value) ?? null;
 }
 
 const OBSERVATIONS = ['maps', 'pagemap', 'pgtables'] as const;
@@ -238,7 +244,7 @@ class Lowerer {
       case 'maps':
       case 'pgtables':
         this.arity(s, 0);
-        return { ...base, kind: callee };
+        return { line: base.line, text: base.text, kind: callee };
       case 'pagemap':
         return this.pagemap(s, base);
       case 'ioctl':
@@ -266,23 +272,39 @@ class Lowerer {
     );
   }
 
-  /** An argument that must be an expression; omitted arguments are 0. */
-  private arg(node: ArgumentNode | undefined, what: string): Arg {
+  /**
+   * An argument that must be an expression; omitted arguments are 0. It is described in errors
+   * as `what`, or `what's param` (built only for an error: this runs for every argument).
+   */
+  private arg(node: ArgumentNode | undefined, what: string, param?: string): Arg {
     if (node === undefined) return { slot: -1, k: 0n };
-    const r = this.attempt(() => {
-      if (node.kind === 'String') {
-        throw errorAt(
+    if (node.kind === 'String') {
+      this.errors.push(
+        errorAt(
           node,
-          `${what} must be a number, not a string (only memfd_create takes a string)`,
-        );
-      }
-      if (node.kind === 'Tag') {
-        throw errorAt(node, `${what} must be a number, not a tag (only store takes a tag)`);
-      }
+          `${describe(what, param)} must be a number, not a string (only memfd_create takes a string)`,
+        ),
+      );
+      return { slot: -1, k: 0n };
+    }
+    if (node.kind === 'Tag') {
+      this.errors.push(
+        errorAt(
+          node,
+          `${describe(what, param)} must be a number, not a tag (only store takes a tag)`,
+        ),
+      );
+      return { slot: -1, k: 0n };
+    }
+    // attempt(), inlined: no closure per argument.
+    try {
       const v = this.expr(node);
       return { slot: v.slot, k: v.k };
-    });
-    return r ?? { slot: -1, k: 0n };
+    } catch (e) {
+      if (!(e instanceof ScriptError)) throw e;
+      this.errors.push(e);
+      return { slot: -1, k: 0n };
+    }
   }
 
   private call(s: InvocationNode, call: CallName, base: { line: number; text: string }): Op {
@@ -307,11 +329,13 @@ class Lowerer {
     } else {
       const params = CALL_PARAMS[call];
       this.arity(s, params.length, params);
-      args = params.map((p, i) => this.arg(s.args[i], `${call}'s ${p}`));
+      args = new Array<Arg>(params.length);
+      for (let i = 0; i < params.length; i++) args[i] = this.arg(s.args[i], call, params[i]);
     }
     // The binding comes after the arguments: `x = mmap(x, ...)` reads the earlier x.
-    const bind = s.binding === null ? -1 : (this.attempt(() => this.bind(s.binding!, call)) ?? -1);
-    return { ...base, kind: 'call', call, args, str, bind };
+    const binding = s.binding;
+    const bind = binding === null ? -1 : (this.attempt(() => this.bind(binding, call)) ?? -1);
+    return { line: base.line, text: base.text, kind: 'call', call, args, str, bind };
   }
 
   private ioctlArgs(s: InvocationNode): Arg[] {
@@ -323,7 +347,6 @@ class Lowerer {
       );
       return [uffd];
     }
-    const names = IOCTL_REQUESTS.map((r) => r.name);
     const request = this.attempt(() => {
       if (reqNode.kind !== 'String' && reqNode.kind !== 'Tag') {
         const v = this.expr(reqNode);
@@ -332,25 +355,28 @@ class Lowerer {
           if (r !== null) return { r, k: v.k };
         }
       }
+      const names = IOCTL_REQUESTS.map((r) => r.name);
       throw errorAt(reqNode, `the ioctl request must be one of ${names.join(', ')}`);
     });
     if (request === null) return [uffd, { slot: -1, k: 0n }];
     const { r, k } = request;
-    const fields = s.args.slice(2);
-    const extra = fields[r.fields.length];
+    const nFields = s.args.length - 2;
+    const extra = s.args[2 + r.fields.length];
     if (extra !== undefined) {
       this.errors.push(
         errorAt(
           extra,
-          `${r.name} takes ${r.fields.length} argument${r.fields.length === 1 ? '' : 's'} after the request (${r.fields.join(', ')}), got ${fields.length}`,
+          `${r.name} takes ${r.fields.length} argument${r.fields.length === 1 ? '' : 's'} after the request (${r.fields.join(', ')}), got ${nFields}`,
         ),
       );
     }
-    return [
-      uffd,
-      { slot: -1, k },
-      ...r.fields.map((f, i) => this.arg(fields[i], `${r.name}'s ${f}`)),
-    ];
+    const args = new Array<Arg>(2 + r.fields.length);
+    args[0] = uffd;
+    args[1] = { slot: -1, k };
+    for (let i = 0; i < r.fields.length; i++) {
+      args[2 + i] = this.arg(s.args[2 + i], r.name, r.fields[i]);
+    }
+    return args;
   }
 
   private bind(name: NameNode, call: CallName): number {
@@ -392,8 +418,8 @@ class Lowerer {
       thread = this.threads.length - 1;
     }
     this.threadsUsed.add(threadName);
-    const addr = this.arg(s.args[0], `${access}'s addr`);
-    const len = this.arg(s.args[1], `${access}'s len`);
+    const addr = this.arg(s.args[0], access, 'addr');
+    const len = this.arg(s.args[1], access, 'len');
     let tag = 0;
     if (access === 'store') {
       const t = s.args[2];
@@ -411,7 +437,7 @@ class Lowerer {
     } else {
       this.arity(s, 2, ['addr', 'len']);
     }
-    return { ...base, kind: 'access', access, thread, addr, len, tag };
+    return { line: base.line, text: base.text, kind: 'access', access, thread, addr, len, tag };
   }
 
   private wait(s: InvocationNode, base: { line: number; text: string }): Op | null {
@@ -526,6 +552,11 @@ class Lowerer {
       `unknown name ${n}: no earlier statement binds it${didYouMean(n, this.slotOf.keys())}`,
     );
   }
+}
+
+/** An argument as error messages name it: `what`, or `what's param` (e.g. "mmap's length"). */
+function describe(what: string, param: string | undefined): string {
+  return param === undefined ? what : `${what}'s ${param}`;
 }
 
 function describeKind(kind: SlotKind): string {

@@ -65,8 +65,9 @@ export function describeToken(t: Token): string {
   }
 }
 
+/** A token is a Loc already (line, column, start, end; tokens are never mutated): no copy. */
 function locOf(t: Token): Loc {
-  return { line: t.line, column: t.column, start: t.start, end: t.end };
+  return t;
 }
 
 function span(from: Loc, to: Loc): Loc {
@@ -208,12 +209,20 @@ class Parser {
       binding = lead;
       callee = this.parseName('a call after "="');
     }
-    this.expect('(', `"(" after ${callee.value}`);
+    this.expectOpen(callee);
     if (this.atLineEnd()) throw this.fail(`expected ")" but found ${describeToken(this.tok)}`);
     const args = this.tok.kind === ')' ? [] : this.parseArguments();
     const close = this.expect(')', '"," or ")" after an argument');
     const startLoc = first !== null ? first.loc : locOf(startTok);
     return { kind: 'Invocation', thread, binding, callee, args, loc: span(startLoc, locOf(close)) };
+  }
+
+  /** expect('(', `"(" after callee`), the message built only on failure (once per line). */
+  private expectOpen(callee: NameNode): void {
+    if (this.tok.kind !== '(') {
+      throw this.fail(`expected "(" after ${callee.value} but found ${describeToken(this.tok)}`);
+    }
+    this.advance();
   }
 
   /** A method, not a property test, so TypeScript does not keep a narrowing across calls. */

@@ -62,8 +62,6 @@ const root = document.getElementById('root');
 if (root)
   createRoot(root).render(
     <StrictMode>
-      <ExplorerStoreProvider store={store}>
-        {embed ? <EmbedApp /> : <App />}
-      </ExplorerStoreProvider>
+      <ExplorerStoreProvider store={store}>{embed ? <EmbedApp /> : <App />}</ExplorerStoreProvider>
     </StrictMode>,
   );

@@ -1324,12 +1324,10 @@ export function adaptUffd(sim: Simulation | null, tl: Timeline): UffdModel {
             backing: v ? vmaBackingKey(v) : ANON_KEY,
           };
         }),
-        queue: c.queued.map(
-          (text, i): UffdMessageModel => ({
-            key: `${c.fd}:${read + i}`,
-            text: msgs?.[i] ? formatUffdMessage(msgs[i], (a) => name(Number(a))) : text,
-          }),
-        ),
+        queue: c.queued.map((text, i): UffdMessageModel => ({
+          key: `${c.fd}:${read + i}`,
+          text: msgs?.[i] ? formatUffdMessage(msgs[i], (a) => name(Number(a))) : text,
+        })),
       };
     });
   return {
@@ -1341,11 +1339,7 @@ export function adaptUffd(sim: Simulation | null, tl: Timeline): UffdModel {
 }
 
 /** What each thread is doing at the cursor, and its lane over the last LANE_STEPS steps. */
-function threadModels(
-  sim: Simulation,
-  tl: Timeline,
-  name: (a: number) => string,
-): ThreadModel[] {
+function threadModels(sim: Simulation, tl: Timeline, name: (a: number) => string): ThreadModel[] {
   const program = tl.program;
   const names = program ? [...program.threads] : [];
   for (const t of sim.mm.threads) if (!names.includes(t.name)) names.push(t.name);

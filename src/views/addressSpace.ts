@@ -38,6 +38,7 @@ import { count, hex, range, size, sizeExact } from './format';
 import type {
   AddressSpaceModel,
   BackingModel,
+  Highlight,
   Linked,
   PageRun,
   VmaModel,
@@ -157,7 +158,7 @@ function draw(
   const overview = layer(svg, 'overview');
   const segs = layer(svg, 'segments');
   const vmasG = layer(svg, 'vmas');
-  const linksG = layer(svg, 'links');
+  layer(svg, 'links');
   const addrs = layer(svg, 'addresses');
   const names = layer(svg, 'names');
   const ghosts = layer(svg, 'ghosts');
@@ -216,26 +217,6 @@ function draw(
     const w = Math.max(1, px1 - px0);
     drawBody(L, g.select<SVGGElement>('g.body'), v, w, px0, width, colorOf, id);
     drawText(L, g.select<SVGGElement>('g.text'), v, w, px0, width, colorOf(v.backing), backings);
-    const selected =
-      opts.selection?.kind === 'vma' && opts.selection.id === v.id
-        ? 'sel'
-        : opts.hover?.kind === 'vma' && opts.hover.id === v.id
-          ? 'hover'
-          : null;
-    g.select('g.body')
-      .selectAll('rect.outline')
-      .data(selected ? [selected] : [])
-      .join('rect')
-      .attr('class', 'outline')
-      .attr('x', -1.5)
-      .attr('y', -1.5)
-      .attr('width', w + 3)
-      .attr('height', L.blockH + 3)
-      .attr('fill', 'none')
-      .attr('pointer-events', 'none')
-      .attr('stroke-width', (d) => (d === 'sel' ? 2 : 1))
-      .attr('stroke-dasharray', (d) => (d === 'sel' ? null : '3 2'))
-      .style('stroke', (d) => (d === 'sel' ? cssVar('selection') : cssVar('hover')));
 
     const target = `translate(${r2(px0)},${BLOCK_Y})`;
     const before = moves.get(v.id);
@@ -305,13 +286,66 @@ function draw(
       zoomTo(root, st, v.start, v.end);
     });
 
-  drawLinks(L, linksG, axis, x, opts.selectionLinks, opts.hoverLinks, width);
+  applyHighlight(svg, st, opts);
   drawAddresses(L, addrs, model, axis, x, width);
   drawNames(L, names, model, axis, x, width);
   drawFooter(footer, model, opts, width, height, token, st);
 
   clear(ghosts);
   if (animate) drawEntryPulses(L, ghosts, opts, axis, x);
+}
+
+/**
+ * Redraw what the selection and the hover show (the outline of a VMA, the marks of what they
+ * link to), and nothing else: no transition is restarted or cut short.
+ */
+export function highlightAddressSpace(root: SVGSVGElement, h: Highlight): void {
+  const st = states.get(root);
+  if (!st?.opts) return;
+  st.opts = { ...st.opts, ...h };
+  applyHighlight(d3.select(root), st, st.opts);
+}
+
+function applyHighlight(svg: Svg, st: AsState, opts: AddressSpaceOptions): void {
+  const { axis, x } = st;
+  if (!axis || !x) return;
+  const L = layoutFor(opts.height);
+  svg
+    .select(':scope > g.vmas')
+    .selectAll<SVGGElement, VmaModel>('g.vma')
+    .each(function (v) {
+      const w = Math.max(1, x(axis.toU(v.end)) - x(axis.toU(v.start)));
+      const state =
+        opts.selection?.kind === 'vma' && opts.selection.id === v.id
+          ? 'sel'
+          : opts.hover?.kind === 'vma' && opts.hover.id === v.id
+            ? 'hover'
+            : null;
+      d3.select(this)
+        .select('g.body')
+        .selectAll('rect.outline')
+        .data(state ? [state] : [])
+        .join('rect')
+        .attr('class', 'outline')
+        .attr('x', -1.5)
+        .attr('y', -1.5)
+        .attr('width', w + 3)
+        .attr('height', L.blockH + 3)
+        .attr('fill', 'none')
+        .attr('pointer-events', 'none')
+        .attr('stroke-width', (d) => (d === 'sel' ? 2 : 1))
+        .attr('stroke-dasharray', (d) => (d === 'sel' ? null : '3 2'))
+        .style('stroke', (d) => (d === 'sel' ? cssVar('selection') : cssVar('hover')));
+    });
+  drawLinks(
+    L,
+    svg.select<SVGGElement>(':scope > g.links') as unknown as G,
+    axis,
+    x,
+    opts.selectionLinks,
+    opts.hoverLinks,
+    opts.width,
+  );
 }
 
 /** The zoomed scale for the remembered visible address range. */

@@ -461,6 +461,7 @@ export function uffdModel(): UffdModel {
         name: 't1',
         state: 'blocked',
         addr: heap,
+        where: 'heap',
         result: null,
         lane: [
           { step: 4, state: 'blocked', ran: true, addr: heap },
@@ -472,6 +473,7 @@ export function uffdModel(): UffdModel {
         name: 't2',
         state: 'sigbus',
         addr: heap + 0x1000,
+        where: 'heap+0x1000',
         result: 'SIGBUS at heap+0x1000',
         lane: [
           { step: 5, state: 'blocked', ran: true, addr: heap + 0x1000 },

@@ -291,16 +291,20 @@ export interface Linked {
 
 export const NO_LINKS: Linked = { ranges: [], frames: [] };
 
-/** Options every renderer takes. */
-export interface ViewOptions {
-  readonly width: number;
-  readonly height: number;
-  readonly theme: Theme;
+/** What the selection and the hover show on a pane: what `highlightX(root, h)` redraws. */
+export interface Highlight {
   readonly selection: Selection | null;
   readonly hover: Selection | null;
   /** What the selection and the hover link to on this pane. */
   readonly selectionLinks?: Linked;
   readonly hoverLinks?: Linked;
+}
+
+/** Options every renderer takes. */
+export interface ViewOptions extends Highlight {
+  readonly width: number;
+  readonly height: number;
+  readonly theme: Theme;
   /**
    * Duration of this change's animation in ms; 0 snaps to the end state (tests, backward
    * steps, jumps).

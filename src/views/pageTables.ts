@@ -43,6 +43,7 @@ import {
   SLOT_ZERO,
   TABLE_LEVELS,
   type BackingModel,
+  type Highlight,
   type Linked,
   type PageTablesModel,
   type TableLevelName,
@@ -124,6 +125,7 @@ interface PtState {
   layout: Map<string, CardPos>;
   token: number;
   opts: PageTablesOptions | null;
+  geo: Geometry | null;
 }
 
 const states = new WeakMap<Element, PtState>();
@@ -247,10 +249,12 @@ export function renderPageTables(
     layout: new Map<string, CardPos>(),
     token: 0,
     opts: null,
+    geo: null,
   }));
   const token = ++st.token;
   st.opts = opts;
   const geo = geometry(opts.width, opts.height, model);
+  st.geo = geo;
   const lay = layoutCards(model, geo);
   const layout = lay.cards;
   const height = Math.max(opts.height, lay.height + 20);
@@ -521,29 +525,13 @@ function drawCard(
   opts: PageTablesOptions,
 ): void {
   const { cardW, cardH } = geo;
-  const selected =
-    opts.selection?.kind === 'table' &&
-    opts.selection.level === t.level &&
-    opts.selection.base === t.base;
-  const hovered =
-    opts.hover?.kind === 'table' && opts.hover.level === t.level && opts.hover.base === t.base;
   g.select('rect.box')
     .attr('width', cardW)
     .attr('height', cardH)
     .attr('rx', 3)
     .style('fill', t.gone ? cssVar('bg') : cssVar('panel'))
-    .style(
-      'stroke',
-      selected
-        ? cssVar('selection')
-        : hovered
-          ? cssVar('hover')
-          : t.gone
-            ? cssVar('faint')
-            : cssVar('grid'),
-    )
-    .attr('stroke-dasharray', t.gone ? '4 3' : null)
-    .attr('stroke-width', selected ? 2 : 1);
+    .attr('stroke-dasharray', t.gone ? '4 3' : null);
+  cardHighlight(g, t, geo, opts);
   g.select('g.grid').style('opacity', t.gone ? 0.35 : 1);
 
   // Header: level and base on the first line, span and end on the second.
@@ -609,7 +597,7 @@ function drawCard(
     .attr('font-size', 10)
     .style('fill', ALERT_COLOR)
     .text((d) => d);
-  if (oneLine) return drawGrid(g, t, geo, backingByIndex, pending, opts);
+  if (oneLine) return drawGrid(g, t, geo, backingByIndex, pending);
   const sub = head
     .append('text')
     .attr('x', PAD)
@@ -622,17 +610,16 @@ function drawCard(
     () =>
       `covers ${range(t.base, t.base + t.span)}: ${sizeExact(t.span)}, ${size(t.span / 512)} per entry`,
   );
-  drawGrid(g, t, geo, backingByIndex, pending, opts);
+  drawGrid(g, t, geo, backingByIndex, pending);
 }
 
-/** The 512 slots, one path per style, and the selection marks. */
+/** The 512 slots, one path per style. */
 function drawGrid(
   g: d3.Selection<SVGGElement, unknown, null, undefined>,
   t: TableModel,
   geo: Geometry,
   backingByIndex: (i: number) => BackingModel | undefined,
   pending: Set<number> | null,
-  opts: PageTablesOptions,
 ): void {
   const { c } = geo;
   // Grid: one path per style.
@@ -702,8 +689,33 @@ function drawGrid(
     .style('fill-opacity', (p) => (p.opacity === 1 ? null : p.opacity))
     .style('stroke', (p) => p.stroke)
     .attr('stroke-width', (p) => (p.stroke ? 1 : null));
+}
 
-  // Selection and hover marks on slots.
+/** A card's outline and its slot marks for the selection and the hover. */
+function cardHighlight(
+  g: d3.Selection<SVGGElement, unknown, null, undefined>,
+  t: TableModel,
+  geo: Geometry,
+  opts: Highlight,
+): void {
+  const selected =
+    opts.selection?.kind === 'table' &&
+    opts.selection.level === t.level &&
+    opts.selection.base === t.base;
+  const hovered =
+    opts.hover?.kind === 'table' && opts.hover.level === t.level && opts.hover.base === t.base;
+  g.select('rect.box')
+    .style(
+      'stroke',
+      selected
+        ? cssVar('selection')
+        : hovered
+          ? cssVar('hover')
+          : t.gone
+            ? cssVar('faint')
+            : cssVar('grid'),
+    )
+    .attr('stroke-width', selected ? 2 : 1);
   const marks = g.select<SVGGElement>('g.marks').attr('pointer-events', 'none');
   const markData: { key: string; d: string; sel: boolean }[] = [];
   const sd = slotMarks(t, opts.selection, opts.selectionLinks, geo);
@@ -719,6 +731,24 @@ function drawGrid(
     .attr('stroke-width', (m) => (m.sel ? 1.5 : 1))
     .attr('stroke-dasharray', (m) => (m.sel ? null : '2 1'))
     .style('stroke', (m) => (m.sel ? cssVar('selection') : cssVar('hover')));
+}
+
+/**
+ * Redraw what the selection and the hover show (card outlines, slot marks), and nothing else:
+ * cards and entries in flight keep moving.
+ */
+export function highlightPageTables(root: SVGSVGElement, h: Highlight): void {
+  const st = states.get(root);
+  if (!st?.opts || !st.geo) return;
+  st.opts = { ...st.opts, ...h };
+  const geo = st.geo;
+  const opts = st.opts;
+  d3.select(root)
+    .select(':scope > g.cards')
+    .selectAll<SVGGElement, TableModel>('g.card')
+    .each(function (t) {
+      cardHighlight(d3.select(this), t, geo, opts);
+    });
 }
 
 /** Outline the slots of `t` that the selection (or what it links to) covers. */

@@ -27,7 +27,7 @@ import {
   type G,
 } from './common';
 import { count, shortHex, size } from './format';
-import type { FrameGroupModel, Linked, PhysicalModel, ViewOptions } from './models';
+import type { FrameGroupModel, Highlight, Linked, PhysicalModel, ViewOptions } from './models';
 import { changeCounterText, summarize } from './motion';
 import { cssVar, ZERO_COLOR } from './palette';
 
@@ -55,6 +55,23 @@ interface GroupLayout {
 interface PmState {
   token: number;
   opts: PhysicalMemoryOptions | null;
+}
+
+/**
+ * Redraw the marks of what the selection and the hover link to, and nothing else: a pulse in
+ * flight keeps fading.
+ */
+export function highlightPhysicalMemory(root: SVGSVGElement, h: Highlight): void {
+  const st = states.get(root);
+  if (!st?.opts) return;
+  st.opts = { ...st.opts, ...h };
+  const opts = st.opts;
+  d3.select(root)
+    .select(':scope > g.groups')
+    .selectAll<SVGGElement, GroupLayout>('g.group')
+    .each(function (l) {
+      drawMarks(d3.select(this).select<SVGGElement>('g.marks'), l, opts);
+    });
 }
 
 const states = new WeakMap<Element, PmState>();
@@ -392,7 +409,7 @@ function cellMatches(l: GroupLayout, idx: number, rs: RunSet): boolean {
 function drawMarks(
   g: d3.Selection<SVGGElement, unknown, null, undefined>,
   l: GroupLayout,
-  opts: PhysicalMemoryOptions,
+  opts: Highlight,
 ): void {
   const marks = (sel: typeof opts.selection, links: Linked | undefined): string => {
     const runs: (readonly [number, number])[] = [...(links?.frames ?? [])];

@@ -9,16 +9,28 @@ import * as d3 from 'd3';
 import {
   clear,
   fitText,
+  hideTooltip,
   layer,
   prepareSvg,
   r2,
   rootState,
   setTitle,
+  showTooltip,
   textWidth,
   type G,
+  type Svg,
 } from './common';
 import { count, hex, range, size } from './format';
-import type { ThreadModel, ThreadState, UffdContextModel, UffdModel, ViewOptions } from './models';
+import {
+  LANE_STEPS,
+  type Highlight,
+  type ThreadLaneCell,
+  type ThreadModel,
+  type ThreadState,
+  type UffdContextModel,
+  type UffdModel,
+  type ViewOptions,
+} from './models';
 import { ALERT_COLOR, cssVar, ZERO_COLOR } from './palette';
 
 export type UffdOptions = ViewOptions;
@@ -31,6 +43,7 @@ const MSG_H = 18;
 
 interface UfState {
   token: number;
+  opts: UffdOptions | null;
 }
 const states = new WeakMap<Element, UfState>();
 
@@ -50,8 +63,9 @@ interface CtxLayout {
 }
 
 export function renderUffd(root: SVGSVGElement, model: UffdModel, opts: UffdOptions): void {
-  const st = rootState(states, root, () => ({ token: 0 }));
+  const st = rootState<UfState>(states, root, () => ({ token: 0, opts: null }));
   st.token++;
+  st.opts = opts;
   const animate = opts.durationMs > 0;
   const backings = new Map(model.backings.map((b) => [b.key, b]));
 
@@ -111,20 +125,49 @@ export function renderUffd(root: SVGSVGElement, model: UffdModel, opts: UffdOpti
 
   cards.each(function (l) {
     const g = d3.select(this);
-    const selected = opts.selection?.kind === 'uffd' && opts.selection.fd === l.ctx.fd;
-    const hovered = opts.hover?.kind === 'uffd' && opts.hover.fd === l.ctx.fd;
     g.select('rect.box')
       .attr('width', opts.width - 2 * MX)
       .attr('height', l.h)
       .attr('rx', 3)
-      .style('fill', cssVar('panel'))
-      .style('stroke', selected ? cssVar('selection') : hovered ? cssVar('hover') : cssVar('grid'))
-      .attr('stroke-width', selected ? 2 : 1);
+      .style('fill', cssVar('panel'));
+    cardHighlight(g, l, opts);
     drawInfo(g.select<SVGGElement>('g.info'), l, opts.width - 2 * MX, backings);
     drawQueue(g.select<SVGGElement>('g.queue'), l, opts.width - 2 * MX, animate, opts.durationMs);
   });
 
-  drawLanes(lanesG, model, lanesY, opts, animate);
+  drawLanes(lanesG, model, lanesY, opts, animate, svg, height);
+}
+
+/** A uffd card's outline: selected, hovered or neither. */
+function cardHighlight(
+  g: d3.Selection<SVGGElement, unknown, null, undefined>,
+  l: CtxLayout,
+  opts: Highlight,
+): void {
+  const selected = opts.selection?.kind === 'uffd' && opts.selection.fd === l.ctx.fd;
+  const hovered = opts.hover?.kind === 'uffd' && opts.hover.fd === l.ctx.fd;
+  g.select('rect.box')
+    .style('stroke', selected ? cssVar('selection') : hovered ? cssVar('hover') : cssVar('grid'))
+    .attr('stroke-width', selected ? 2 : 1);
+}
+
+/**
+ * Redraw what the selection and the hover show (card outlines, the selected thread's row), and
+ * nothing else: messages in flight keep moving.
+ */
+export function highlightUffd(root: SVGSVGElement, h: Highlight): void {
+  const st = states.get(root);
+  if (!st?.opts) return;
+  st.opts = { ...st.opts, ...h };
+  const opts = st.opts;
+  const svg = d3.select(root);
+  svg
+    .select(':scope > g.contexts')
+    .selectAll<SVGGElement, CtxLayout>('g.ctx')
+    .each(function (l) {
+      cardHighlight(d3.select(this), l, opts);
+    });
+  highlightLanes(svg.select<SVGGElement>(':scope > g.lanes') as unknown as G, opts);
 }
 
 function drawInfo(
@@ -309,47 +352,78 @@ function laneColor(s: ThreadState): string {
   }
 }
 
-function drawLanes(g: G, model: UffdModel, y0: number, opts: UffdOptions, animate: boolean): void {
+/** A lane cell is at least this wide: the lane shows the last steps that fit. */
+const MIN_CELL = 4;
+
+function drawLanes(
+  g: G,
+  model: UffdModel,
+  y0: number,
+  opts: UffdOptions,
+  animate: boolean,
+  svg: Svg,
+  height: number,
+): void {
   clear(g);
   if (model.threads.length === 0) return;
   const width = opts.width;
   const laneX = MX + NAME_W;
   const laneW = Math.max(40, width - laneX - STATE_W - MX);
-  const steps = Math.max(1, model.steps);
-  const cw = laneW / steps;
+  // The window: the last steps that fit at MIN_CELL px (and that the model has cells for).
+  const last = Math.max(1, model.steps);
+  const shown = Math.max(1, Math.min(last, LANE_STEPS, Math.floor(laneW / MIN_CELL)));
+  const first = last - shown + 1;
+  const cw = laneW / shown;
   const head = g
     .append('text')
     .attr('x', MX)
     .attr('y', y0 + 10)
     .style('fill', cssVar('muted'));
   head.append('tspan').attr('font-weight', 700).style('fill', cssVar('fg')).text('threads');
-  head.append('tspan').text(`  by step, 1..${count(model.steps)}`);
+  head
+    .append('tspan')
+    .text(
+      first === 1
+        ? `  by step, 1..${count(model.steps)}`
+        : `  by step, the last ${count(shown)}: ${count(first)}..${count(last)}`,
+    );
 
   model.threads.forEach((t, i) => {
     const yy = y0 + 22 + i * LINE;
     const row = g
       .append('g')
       .attr('class', 'thread')
+      .attr('data-thread', t.name)
       .attr('transform', `translate(0,${yy})`)
       .on('click', (event: MouseEvent) => {
         event.stopPropagation();
         opts.onSelect?.({ kind: 'thread', name: t.name });
       })
       .on('pointerenter', () => opts.onHover?.({ kind: 'thread', name: t.name }))
-      .on('pointerleave', () => opts.onHover?.(null));
-    const selected = opts.selection?.kind === 'thread' && opts.selection.name === t.name;
+      .on('pointermove', (event: PointerEvent) => {
+        const [mx, my] = d3.pointer(event, svg.node());
+        const step = first + Math.floor((mx - laneX) / cw);
+        const cell = mx >= laneX && mx < laneX + laneW ? t.lane.find((c) => c.step === step) : null;
+        if (cell) showTooltip(svg, mx, my, cellTooltip(t.name, cell), width, height);
+        else hideTooltip(svg);
+      })
+      .on('pointerleave', () => {
+        hideTooltip(svg);
+        opts.onHover?.(null);
+      });
     row
       .append('rect')
+      .attr('class', 'row-bg')
       .attr('x', MX - 4)
       .attr('y', -1)
       .attr('width', width - 2 * MX + 8)
       .attr('height', LINE - 2)
-      .style('fill', selected ? cssVar('empty') : 'transparent');
+      .style('fill', 'transparent');
     row
       .append('text')
+      .attr('class', 'name')
       .attr('x', MX)
       .attr('y', 11)
-      .attr('font-weight', selected ? 700 : 400)
       .style('fill', cssVar('fg'))
       .text(fitText(t.name, NAME_W - 6, 11));
     // Baseline of the lane.
@@ -360,12 +434,13 @@ function drawLanes(g: G, model: UffdModel, y0: number, opts: UffdOptions, animat
       .attr('y1', 7)
       .attr('y2', 7)
       .style('stroke', cssVar('grid'));
-    drawLane(row, t, laneX, cw, animate, opts.durationMs, steps);
+    drawLane(row, t, laneX, cw, first, last, animate, opts.durationMs);
+    const at = t.where ?? (t.addr !== null ? hex(t.addr) : null);
     const stateText =
-      t.state === 'blocked' && t.addr !== null
-        ? `blocked at ${hex(t.addr)}`
-        : (t.state === 'sigbus' || t.state === 'sigsegv') && t.addr !== null
-          ? `${STATE_TEXT[t.state]} at ${hex(t.addr)}`
+      t.state === 'blocked' && at !== null
+        ? `blocked at ${at}`
+        : (t.state === 'sigbus' || t.state === 'sigsegv') && at !== null
+          ? `${STATE_TEXT[t.state]} at ${at}`
           : t.result !== null
             ? `${STATE_TEXT[t.state]}: ${t.result}`
             : STATE_TEXT[t.state];
@@ -381,19 +456,34 @@ function drawLanes(g: G, model: UffdModel, y0: number, opts: UffdOptions, animat
       .text(fitText(stateText, STATE_W - 12, 10));
     setTitle(st, () => (t.result !== null ? `${stateText}\nlast access: ${t.result}` : stateText));
   });
+  highlightLanes(g, opts);
 
   // Step ticks under the lanes.
   const axisY = y0 + 22 + model.threads.length * LINE + 10;
-  const every = Math.max(1, Math.ceil(28 / cw));
-  for (let s = 1; s <= steps; s += every) {
-    g.append('text')
-      .attr('x', r2(laneX + (s - 0.5) * cw))
-      .attr('y', axisY)
-      .attr('text-anchor', 'middle')
-      .attr('font-size', 9)
-      .style('fill', cssVar('faint'))
-      .text(String(s));
-  }
+  // A label every 1, 2, 5, 10, 20, 50... steps, on multiples, so that labels stay on their
+  // step while the window slides.
+  const need = (textWidth(count(last), 9) + 10) / cw;
+  let every = 1;
+  for (let k = 1; every < need; k++) every = [1, 2, 5][k % 3]! * 10 ** Math.floor(k / 3);
+  const ticks: number[] = [];
+  for (let s = Math.ceil(first / every) * every; s <= last; s += every) ticks.push(s);
+  g.selectAll('text.tick')
+    .data(ticks)
+    .join('text')
+    .attr('class', 'tick')
+    .attr('x', (s) => r2(laneX + (s - first + 0.5) * cw))
+    .attr('y', axisY)
+    .attr('text-anchor', 'middle')
+    .attr('font-size', 9)
+    .style('fill', cssVar('faint'))
+    .text((s) => count(s));
+}
+
+function cellTooltip(name: string, c: ThreadLaneCell): string[] {
+  const lines = [`step ${count(c.step)}: ${name} ${STATE_TEXT[c.state]}`];
+  if (c.ran) lines.push(`ran an access${c.addr !== null ? ` (${hex(c.addr)})` : ''}`);
+  else if (c.addr !== null && c.state !== 'done') lines.push(`at ${hex(c.addr)}`);
+  return lines;
 }
 
 function drawLane(
@@ -401,20 +491,22 @@ function drawLane(
   t: ThreadModel,
   laneX: number,
   cw: number,
+  first: number,
+  last: number,
   animate: boolean,
   dur: number,
-  steps: number,
 ): void {
-  // Merge equal consecutive cells into segments.
+  // Merge equal consecutive cells of the window into segments.
   const segs: { from: number; to: number; state: ThreadState }[] = [];
   for (const c of t.lane) {
-    const last = segs[segs.length - 1];
-    if (last && last.state === c.state && last.to === c.step - 1) last.to = c.step;
+    if (c.step < first || c.step > last) continue;
+    const prev = segs[segs.length - 1];
+    if (prev && prev.state === c.state && prev.to === c.step - 1) prev.to = c.step;
     else segs.push({ from: c.step, to: c.step, state: c.state });
   }
   for (const s of segs) {
     if (s.state === 'idle') continue;
-    const x = laneX + (s.from - 1) * cw;
+    const x = laneX + (s.from - first) * cw;
     const w = (s.to - s.from + 1) * cw;
     const thick = s.state === 'blocked' || s.state.startsWith('sig') ? 8 : 3;
     const r = row
@@ -425,8 +517,8 @@ function drawLane(
       .attr('height', thick)
       .style('fill', laneColor(s.state))
       .style('fill-opacity', s.state === 'blocked' ? 0.45 : 1);
-    setTitle(r, () => `steps ${s.from}..${s.to}: ${STATE_TEXT[s.state]}`);
-    if (animate && s.to === steps) {
+    setTitle(r, () => `steps ${count(s.from)}..${count(s.to)}: ${STATE_TEXT[s.state]}`);
+    if (animate && s.to === last) {
       // The newest step grows in from the left edge of its cell.
       r.attr('width', r2(Math.max(1, w - cw)))
         .transition()
@@ -434,17 +526,32 @@ function drawLane(
         .attr('width', r2(Math.max(1, w)));
     }
   }
-  // A tick where the thread ran an access.
+  // A tick where the thread ran an access: one path per colour (the tooltip tells the step).
+  const size = Math.min(3, Math.max(1.5, cw / 2 - 0.5));
+  let plain = '';
+  let alert = '';
   for (const c of t.lane) {
-    if (!c.ran) continue;
-    const cx = laneX + (c.step - 0.5) * cw;
-    const mark = row
-      .append('path')
-      .attr('d', `M${r2(cx)},1l3,6l-3,6l-3,-6z`)
-      .style('fill', c.state === 'sigbus' || c.state === 'sigsegv' ? ALERT_COLOR : cssVar('fg'));
-    setTitle(
-      mark,
-      () => `step ${c.step}: ran an access${c.addr !== null ? ` (${hex(c.addr)})` : ''}`,
-    );
+    if (!c.ran || c.step < first || c.step > last) continue;
+    const cx = r2(laneX + (c.step - first + 0.5) * cw);
+    const d = `M${cx},1l${size},6l${-size},6l${-size},-6z`;
+    if (c.state === 'sigbus' || c.state === 'sigsegv') alert += d;
+    else plain += d;
   }
+  for (const [d, fill] of [
+    [plain, cssVar('fg')],
+    [alert, ALERT_COLOR],
+  ] as const) {
+    if (d !== '') row.append('path').attr('class', 'ran').attr('d', d).style('fill', fill);
+  }
+}
+
+/** The selected thread's row: a tinted band and its name in bold. */
+function highlightLanes(g: G, opts: Pick<UffdOptions, 'selection'>): void {
+  g.selectAll<SVGGElement, unknown>('g.thread').each(function () {
+    const name = this.getAttribute('data-thread');
+    const selected = opts.selection?.kind === 'thread' && opts.selection.name === name;
+    const row = d3.select(this);
+    row.select('rect.row-bg').style('fill', selected ? cssVar('empty') : 'transparent');
+    row.select('text.name').attr('font-weight', selected ? 700 : 400);
+  });
 }

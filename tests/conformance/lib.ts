@@ -80,9 +80,7 @@ export function findScripts(dir: string = SUITE_DIR): Script[] {
   if (resolve(dir) === SUITE_DIR && existsSync(SCENARIO_DIR)) {
     files.push(...findFiles(SCENARIO_DIR, '.mms'));
   }
-  return files
-    .map(toScript)
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return files.map(toScript).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /**

@@ -1,9 +1,10 @@
 /**
  * What every pane needs from React: its body's size (ResizeObserver), the store values the views
- * draw, and the rule for when to animate: only the first draw after a forward step, so a
- * selection, a hover, a resize or a theme switch redraws at once without replaying the step.
+ * draw, and the rule for when to animate: only the first draw after a forward step, so a resize
+ * or a theme switch redraws at once without replaying the step. A selection or a hover does not
+ * redraw a pane: it only updates its highlight (`highlightX`), so an animation keeps running.
  */
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   selectCurrentEffects,
   selectCursor,
@@ -20,7 +21,7 @@ import {
 import type { Selection } from '../../store/types';
 import type { Effect } from '../../core/effects';
 import { adaptLinks, type Timeline } from '../../views/adapt';
-import type { Linked } from '../../views/models';
+import type { Highlight, Linked, ViewOptions } from '../../views/models';
 import { useExplorer, useExplorerActions } from '../storeContext';
 
 export interface Size {
@@ -122,4 +123,65 @@ export function useViewInputs(): ViewInputs {
     select,
     setHover,
   };
+}
+
+/** The selection, the hover and their links as one value that changes only with them. */
+export function useHighlight(v: ViewInputs): Highlight {
+  const { selection, hover, selectionLinks, hoverLinks } = v;
+  return useMemo(
+    () => ({ selection, hover, selectionLinks, hoverLinks }),
+    [selection, hover, selectionLinks, hoverLinks],
+  );
+}
+
+/**
+ * Draw `model` into the pane's SVG with `render` when the model, the size, the theme or the
+ * step changes, and only update the highlight with `highlight` when the selection or the hover
+ * changes (no redraw, no transition cut short).
+ */
+export function useSvgView<M>(
+  svgRef: React.RefObject<SVGSVGElement | null>,
+  model: M,
+  v: ViewInputs,
+  width: number,
+  height: number,
+  render: (root: SVGSVGElement, model: M, opts: ViewOptions) => void,
+  highlight: (root: SVGSVGElement, h: Highlight) => void,
+): void {
+  const durationFor = useStepDuration();
+  const hl = useHighlight(v);
+  const latest = useRef(hl);
+  // Declared first: when both change, the highlight is current before the redraw reads it.
+  useEffect(() => {
+    latest.current = hl;
+    const svg = svgRef.current;
+    if (svg) highlight(svg, hl);
+  }, [svgRef, hl, highlight]);
+  const { theme, revision, effects, select, setHover } = v;
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg || width === 0) return;
+    render(svg, model, {
+      width,
+      height,
+      theme,
+      ...latest.current,
+      durationMs: durationFor(revision),
+      effects,
+      onSelect: select,
+      onHover: setHover,
+    });
+  }, [
+    svgRef,
+    model,
+    width,
+    height,
+    theme,
+    revision,
+    effects,
+    select,
+    setHover,
+    durationFor,
+    render,
+  ]);
 }

@@ -6,7 +6,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { demoFileName, DEMO_EXTENSION, serializeDemo, DEMO_MIME } from '../../demo/format';
 import { startVideoCapture, type VideoCapture } from '../../demo/videoCapture';
-import { selectCurrentStep, selectNarration, selectName, selectStepCount } from '../../store/selectors';
+import {
+  selectCurrentStep,
+  selectNarration,
+  selectName,
+  selectStepCount,
+} from '../../store/selectors';
 import { useExplorerStore } from '../storeContext';
 import { download, useDemoSession, useDemoState } from './demoSession';
 import './scenario.css';
@@ -38,7 +43,9 @@ export function DemoControls() {
   const [video, setVideo] = useState<{ cap: VideoCapture; t0: number } | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const recElapsed = useElapsed(recording !== null, () => recording?.elapsed() ?? 0);
-  const vidElapsed = useElapsed(video !== null, () => (video === null ? 0 : performance.now() - video.t0));
+  const vidElapsed = useElapsed(video !== null, () =>
+    video === null ? 0 : performance.now() - video.t0,
+  );
 
   function toggleRecord() {
     if (recording !== null) {
@@ -46,7 +53,9 @@ export function DemoControls() {
       if (d !== null) setNote(`Recorded ${d.events.length} events, ${clock(d.duration)}`);
     } else {
       setNote(null);
-      session.startRecording({ viewport: { width: window.innerWidth, height: window.innerHeight } });
+      session.startRecording({
+        viewport: { width: window.innerWidth, height: window.innerHeight },
+      });
     }
   }
 
@@ -154,7 +163,8 @@ export function DemoControls() {
       >
         {video !== null ? `■ ${clock(vidElapsed)}` : 'WebM'}
       </button>
-      <span className="demo-note" role="status">
+      {/* role=log (polite), not status: the shell's Share note is the page's status. */}
+      <span className="demo-note" role="log" aria-label="Demo status">
         {note ?? ''}
       </span>
       {error !== null && (

@@ -117,7 +117,13 @@ export function EmbedPlayer() {
             {title}
             {demoPlaying && <span className="embed-demo"> · demo</span>}
           </span>
-          <button type="button" className="icon-btn" aria-label="Step back" onClick={actions.stepBack} disabled={!canBack}>
+          <button
+            type="button"
+            className="icon-btn"
+            aria-label="Step back"
+            onClick={actions.stepBack}
+            disabled={!canBack}
+          >
             <Icon d={PATHS.back} />
           </button>
           <button
@@ -150,7 +156,13 @@ export function EmbedPlayer() {
           <span className="step-count mono">
             {cursor}/{count}
           </span>
-          <a className="embed-open" href={fullUrl()} target="_blank" rel="noopener" title="Open in the full explorer">
+          <a
+            className="embed-open"
+            href={fullUrl()}
+            target="_blank"
+            rel="noopener"
+            title="Open in the full explorer"
+          >
             mmscope ↗
           </a>
         </div>

@@ -30,7 +30,13 @@ export function SourceLinks(props: { className?: string }) {
     <div className={props.className ?? 'sc-sources'} aria-label="Sources">
       <span className="sc-sources-label">Sources</span>
       {refs.map((r) => (
-        <a key={r.url + r.label} href={r.url} target="_blank" rel="noreferrer noopener" title={r.url}>
+        <a
+          key={r.url + r.label}
+          href={r.url}
+          target="_blank"
+          rel="noreferrer noopener"
+          title={r.url}
+        >
           {r.label}
         </a>
       ))}

@@ -80,7 +80,9 @@ export function ScenarioPicker() {
               aria-label="Search scenarios"
               aria-controls={listId}
               aria-expanded="true"
-              aria-activedescendant={results[active] ? `${listId}-${results[active].id}` : undefined}
+              aria-activedescendant={
+                results[active] ? `${listId}-${results[active].id}` : undefined
+              }
               placeholder="Search: GC, UFFDIO_MOVE, memfd, 5.7 …"
               value={query}
               onChange={(e) => setQuery(e.target.value)}

@@ -1,6 +1,6 @@
 /**
  * The page API for demos, `window.__mmscopeDemo` (beside the shell's `window.__mmscope`): what
- * `npx mmscope record` and the browser tests drive. Documented in e2e/README-scenarios.md.
+ * `npx mmscope record` and the browser tests drive. Documented in src/demo/README.md.
  */
 import { demoFromWalkthrough, type AutoDemoOptions } from '../../demo/fromScenario';
 import { formatDemoErrors, parseDemo, serializeDemo, type Demo } from '../../demo/format';
@@ -24,7 +24,10 @@ export interface DemoApi {
   startRecording(opts?: RecorderOptions): void;
   stopRecording(): Demo | null;
   /** Record the views to WebM while `during` runs (e.g. a demo's playback). */
-  recordVideo(during: () => Promise<unknown>, fps?: number): Promise<{ size: number; type: string; base64: string }>;
+  recordVideo(
+    during: () => Promise<unknown>,
+    fps?: number,
+  ): Promise<{ size: number; type: string; base64: string }>;
 }
 
 declare global {
@@ -43,7 +46,8 @@ function asDemo(d: Demo | string): Demo {
 async function toBase64(blob: Blob): Promise<string> {
   const bytes = new Uint8Array(await blob.arrayBuffer());
   let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(bin);
 }
 
@@ -56,7 +60,10 @@ export function installDemoApi(store: ExplorerStore): DemoApi {
       const s = findScenario(id ?? store.getState().scenarioId);
       if (s === undefined) {
         const st = store.getState();
-        return demoFromWalkthrough({ id: 'demo', name: st.name, source: st.runSource, narration: {} }, { scenarioId: null, ...opts });
+        return demoFromWalkthrough(
+          { id: 'demo', name: st.name, source: st.runSource, narration: {} },
+          { scenarioId: null, ...opts },
+        );
       }
       return demoFromWalkthrough(walkthroughOf(s), { scenarioId: s.id, ...opts });
     },

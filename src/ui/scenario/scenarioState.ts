@@ -6,12 +6,7 @@
  */
 import { useEffect } from 'react';
 import { dontunmap } from '../../scenarios/dontunmap';
-import {
-  findScenario,
-  profilesOf,
-  walkthroughOf,
-  type Scenario,
-} from '../../scenarios/index';
+import { findScenario, profilesOf, walkthroughOf, type Scenario } from '../../scenarios/index';
 import type { ExplorerStore, ExplorerStoreState } from '../../store/store';
 
 export const SCENARIO_PARAM = 'scenario';
@@ -35,11 +30,18 @@ export function scenarioFromUrl(
   const scenario = findScenario(q.get(SCENARIO_PARAM));
   if (scenario === undefined) return null;
   const profile = q.get(PROFILE_PARAM);
-  return { scenario, profile: profile !== null && profilesOf(scenario).includes(profile) ? profile : null };
+  return {
+    scenario,
+    profile: profile !== null && profilesOf(scenario).includes(profile) ? profile : null,
+  };
 }
 
 /** The address-bar query for a scenario (keeping what else is there, minus script and step). */
-export function searchForScenario(current: string, id: string | null, profile: string | null): string {
+export function searchForScenario(
+  current: string,
+  id: string | null,
+  profile: string | null,
+): string {
   const q = new URLSearchParams(current);
   q.delete('script');
   q.delete('step');
@@ -57,10 +59,16 @@ function replaceSearch(search: string): void {
 }
 
 /** Show a built-in scenario from its first step, under `profile` (default: its own). */
-export function loadScenario(store: ExplorerStore, scenario: Scenario, profile?: string | null): boolean {
-  const p = profile !== undefined && profile !== null && profile !== scenario.profile ? profile : null;
+export function loadScenario(
+  store: ExplorerStore,
+  scenario: Scenario,
+  profile?: string | null,
+): boolean {
+  const p =
+    profile !== undefined && profile !== null && profile !== scenario.profile ? profile : null;
   const ok = store.getState().actions.loadWalkthrough(walkthroughOf(scenario, p), 0);
-  if (typeof window !== 'undefined') replaceSearch(searchForScenario(window.location.search, scenario.id, p));
+  if (typeof window !== 'undefined')
+    replaceSearch(searchForScenario(window.location.search, scenario.id, p));
   return ok;
 }
 
@@ -74,7 +82,8 @@ export function useScenarioUrl(store: ExplorerStore): void {
       const shown = shownScenario(s);
       const q = new URLSearchParams(window.location.search);
       const id = shown?.scenario.id ?? null;
-      const profile = shown !== null && shown.profile !== shown.scenario.profile ? shown.profile : null;
+      const profile =
+        shown !== null && shown.profile !== shown.scenario.profile ? shown.profile : null;
       const want = id === null || id === dontunmap.id ? null : id;
       if (q.get(SCENARIO_PARAM) === want && q.get(PROFILE_PARAM) === profile) return;
       if (want === null) q.delete(SCENARIO_PARAM);
