@@ -3,8 +3,8 @@
  * console, the CLI and the tests all come through here.
  */
 import type { ScriptError } from './errors';
-import { lower } from './lower';
-import { parse } from './parser';
+import { Lowerer } from './lower';
+import { parseEach } from './parser';
 import type { Program } from './program';
 import { Source } from './source';
 
@@ -14,11 +14,14 @@ export type CompileResult =
 
 export function compile(text: string, name = '<script>'): CompileResult {
   const source = new Source(text, name);
-  const parsed = parse(source);
+  // Each statement is lowered as soon as it parses, so its syntax tree dies young (cheap for
+  // the GC) instead of the whole script's tree living until lowering.
+  const lowerer = new Lowerer(source);
+  const syntaxErrors = parseEach(source, (s) => lowerer.statement(s));
   // Lowering a script with syntax errors would mostly report their consequences (a name
   // "not bound" because its binding line did not parse), so syntax errors come alone.
-  if (parsed.errors.length > 0) return { ok: false, errors: sortErrors([...parsed.errors]) };
-  const lowered = lower(parsed.script, source);
+  if (syntaxErrors.length > 0) return { ok: false, errors: sortErrors([...syntaxErrors]) };
+  const lowered = lowerer.finish();
   if (lowered.errors.length > 0) return { ok: false, errors: sortErrors([...lowered.errors]) };
   return { ok: true, program: lowered.program };
 }

@@ -30,7 +30,24 @@ export interface Token {
 
 const U64_MAX = (1n << 64n) - 1n;
 const SUFFIX_SHIFT: Record<string, bigint> = { K: 10n, M: 20n, G: 30n, T: 40n };
-const PUNCTUATORS = new Set<string>(['=', '(', ')', ',', '@', '+', '-', '*', '|']);
+
+/** = ( ) , @ + - * | (a switch on the code: no string per character). */
+function isPunctuator(c: number): boolean {
+  switch (c) {
+    case 0x3d:
+    case 0x28:
+    case 0x29:
+    case 0x2c:
+    case 0x40:
+    case 0x2b:
+    case 0x2d:
+    case 0x2a:
+    case 0x7c:
+      return true;
+    default:
+      return false;
+  }
+}
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
@@ -107,8 +124,8 @@ export class Lexer {
       this.lineStart = this.pos;
       return tok;
     }
-    const ch = body[start]!;
-    if (PUNCTUATORS.has(ch)) {
+    if (isPunctuator(c)) {
+      const ch = body[start]!;
       this.pos = start + 1;
       return this.make(ch as Punctuator, start, start + 1, ch);
     }
@@ -150,7 +167,8 @@ export class Lexer {
   private readNumber(start: number): Token {
     const body = this.source.body;
     let end = start;
-    if (body.charCodeAt(start) === 0x30 && (body[start + 1] === 'x' || body[start + 1] === 'X')) {
+    const c1 = body.charCodeAt(start + 1);
+    if (body.charCodeAt(start) === 0x30 && (c1 === 0x78 || c1 === 0x58)) {
       end = start + 2;
       while (end < body.length && isHexDigit(body.charCodeAt(end))) end++;
       if (end === start + 2) throw this.error(end, 'expected hex digits after 0x');
@@ -199,7 +217,8 @@ export class Lexer {
 
   private checkEndOfNumber(end: number): void {
     const body = this.source.body;
-    if (end < body.length && (isNameContinue(body.charCodeAt(end)) || body[end] === '.')) {
+    const c = body.charCodeAt(end);
+    if (end < body.length && (isNameContinue(c) || c === 0x2e)) {
       throw this.error(end, `unexpected character ${describeChar(body[end]!)} in number`);
     }
   }

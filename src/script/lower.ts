@@ -121,7 +121,9 @@ export interface LowerResult {
 }
 
 export function lower(script: ScriptNode, source: Source): LowerResult {
-  return new Lowerer(script, source).run();
+  const l = new Lowerer(source);
+  for (const s of script.statements) l.statement(s);
+  return l.finish();
 }
 
 function errorAt(
@@ -131,40 +133,88 @@ function errorAt(
   return new ScriptError(message, node.loc.line, node.loc.column);
 }
 
-class Lowerer {
+/**
+ * An error whose message depends on statements after its own (a name bound, or a thread's
+ * first access, further down): the message is settled by finish().
+ */
+interface Pending {
+  readonly error: ScriptError;
+  /** The name bound later, or the thread that accesses later. */
+  readonly name: string;
+  readonly kind: 'bind' | 'access';
+  /** The message if nothing later binds the name / runs an access on the thread. */
+  readonly otherwise: string;
+}
+
+/**
+ * Lowers statements one at a time, as the parser produces them (`statement`), so that each
+ * line's syntax tree is garbage as soon as it is lowered; `finish` returns the program.
+ */
+export class Lowerer {
   private readonly errors: ScriptError[] = [];
+  private readonly pending: Pending[] = [];
+  private index = 0;
+  /** Shared Args (see argOf). */
+  private readonly constArgs = new Map<bigint, Arg>();
+  private readonly slotArgs: Arg[] = [];
   private readonly slots: Slot[] = [{ name: 'top', kind: 'top' }];
   /** name -> slot index, for names bound by a statement already lowered. */
   private readonly slotOf = new Map<string, number>();
-  /** name -> line of its binding statement, for names bound anywhere (for error hints). */
+  /**
+   * name -> line of its first binding statement, for names bound anywhere (for error hints):
+   * known up to the statement being lowered; later ones are settled by finish().
+   */
   private readonly bindLine = new Map<string, number>();
   private readonly threads: string[] = ['main'];
   /** Threads that ran an access in an earlier statement (`wait` needs one). */
   private readonly threadsUsed = new Set<string>();
-  /** thread -> line of its first access anywhere in the script (for error hints). */
+  /** thread -> line of its first access anywhere in the script (for error hints; as bindLine). */
   private readonly firstAccessLine = new Map<string, number>();
   private profile: string | null = null;
   private readonly ops: Op[] = [];
 
-  constructor(
-    private readonly script: ScriptNode,
-    private readonly source: Source,
-  ) {
+  constructor(private readonly source: Source) {
     this.slotOf.set('top', TOP_SLOT);
-    for (const s of script.statements) {
-      if (s.kind !== 'Invocation') continue;
-      if (s.binding !== null && !this.bindLine.has(s.binding.value)) {
-        this.bindLine.set(s.binding.value, s.binding.loc.line);
-      }
-      if ((ACCESSES as readonly string[]).includes(s.callee.value)) {
-        const t = s.thread?.value ?? 'main';
-        if (!this.firstAccessLine.has(t)) this.firstAccessLine.set(t, s.loc.line);
-      }
-    }
   }
 
-  run(): LowerResult {
-    this.script.statements.forEach((s, i) => this.statement(s, i));
+  /** The next statement of the script (in order). */
+  statement(s: StatementNode): void {
+    const index = this.index++;
+    if (s.kind === 'Kernel') {
+      this.attempt(() => this.kernel(s, index));
+      return;
+    }
+    // What the error hints know about this statement itself.
+    if (s.binding !== null && !this.bindLine.has(s.binding.value)) {
+      this.bindLine.set(s.binding.value, s.binding.loc.line);
+    }
+    const callee = s.callee.value;
+    if (callee === 'load' || callee === 'store') {
+      const t = s.thread?.value ?? 'main';
+      if (!this.firstAccessLine.has(t)) this.firstAccessLine.set(t, s.loc.line);
+    }
+    const errorsBefore = this.errors.length;
+    const op = this.invocation(s);
+    if (op !== null && this.errors.length === errorsBefore) this.ops.push(op);
+  }
+
+  /** The whole script has been seen: settle the pending messages and return the program. */
+  finish(): LowerResult {
+    for (const p of this.pending) {
+      if (p.kind === 'bind') {
+        const later = this.bindLine.get(p.name);
+        p.error.message =
+          later !== undefined
+            ? `${p.name} is used before the statement that binds it (line ${later})`
+            : p.otherwise;
+      } else {
+        const first = this.firstAccessLine.get(p.name);
+        p.error.message =
+          first !== undefined
+            ? `thread ${p.name} has not run an access before this wait (its first access is on line ${first})`
+            : p.otherwise;
+      }
+    }
     return {
       program: { profile: this.profile, slots: this.slots, threads: this.threads, ops: this.ops },
       errors: this.errors,
@@ -180,16 +230,6 @@ class Lowerer {
       this.errors.push(e);
       return null;
     }
-  }
-
-  private statement(s: StatementNode, index: number): void {
-    if (s.kind === 'Kernel') {
-      this.attempt(() => this.kernel(s, index));
-      return;
-    }
-    const errorsBefore = this.errors.length;
-    const op = this.invocation(s);
-    if (op !== null && this.errors.length === errorsBefore) this.ops.push(op);
   }
 
   /** `kernel X.Y`: first statement only, versions 5.7 .. 6.18. */
@@ -299,12 +339,34 @@ class Lowerer {
     // attempt(), inlined: no closure per argument.
     try {
       const v = this.expr(node);
-      return { slot: v.slot, k: v.k };
+      return this.argOf(v.slot, v.k);
     } catch (e) {
       if (!(e instanceof ScriptError)) throw e;
       this.errors.push(e);
       return { slot: -1, k: 0n };
     }
+  }
+
+  /**
+   * The Arg for slot + k. Args are read-only, so the common ones (a constant, or a name with
+   * nothing added) are shared by all the ops that use them: a long script keeps fewer objects.
+   */
+  private argOf(slot: number, k: bigint): Arg {
+    if (slot === -1) {
+      let a = this.constArgs.get(k);
+      if (a === undefined) {
+        a = { slot, k };
+        this.constArgs.set(k, a);
+      }
+      return a;
+    }
+    if (k !== 0n) return { slot, k };
+    let a = this.slotArgs[slot];
+    if (a === undefined) {
+      a = { slot, k };
+      this.slotArgs[slot] = a;
+    }
+    return a;
   }
 
   private call(s: InvocationNode, call: CallName, base: { line: number; text: string }): Op {
@@ -449,14 +511,18 @@ class Lowerer {
     this.arity(s, 1, ['thread']);
     if (!this.threadsUsed.has(t.value)) {
       const first = this.firstAccessLine.get(t.value);
-      this.errors.push(
-        errorAt(
-          t,
-          first !== undefined
-            ? `thread ${t.value} has not run an access before this wait (its first access is on line ${first})`
-            : `unknown thread ${t.value}: a thread is created by its first access, e.g. @${t.value} load(addr, 4K)${didYouMean(t.value, this.threadsUsed)}`,
-        ),
+      const unknown = `unknown thread ${t.value}: a thread is created by its first access, e.g. @${t.value} load(addr, 4K)${didYouMean(t.value, this.threadsUsed)}`;
+      const err = errorAt(
+        t,
+        first !== undefined
+          ? `thread ${t.value} has not run an access before this wait (its first access is on line ${first})`
+          : unknown,
       );
+      // A first access further down is only known once the script has been seen.
+      if (first === undefined) {
+        this.pending.push({ error: err, name: t.value, kind: 'access', otherwise: unknown });
+      }
+      this.errors.push(err);
       return null;
     }
     return { ...base, kind: 'wait', thread: this.threads.indexOf(t.value) };
@@ -508,8 +574,8 @@ class Lowerer {
               );
             }
             return l.name !== null
-              ? { name: l.name, slot: l.slot, k: wrap(l.k + r.k) }
-              : { name: r.name, slot: r.slot, k: wrap(l.k + r.k) };
+              ? { name: l.name, slot: l.slot, k: sum(l.k, r.k) }
+              : { name: r.name, slot: r.slot, k: sum(l.k, r.k) };
           case '-':
             if (r.name !== null) throw notAdditive(r.name, 'subtracted');
             return { name: l.name, slot: l.slot, k: wrap(l.k - r.k) };
@@ -546,12 +612,21 @@ class Lowerer {
           : `${n} is used before the statement that binds it (line ${later})`,
       );
     }
-    if (this.threads.includes(n)) throw errorAt(e, `${n} is a thread, not a value`);
-    throw errorAt(
-      e,
-      `unknown name ${n}: no earlier statement binds it${didYouMean(n, this.slotOf.keys())}`,
-    );
+    const otherwise = this.threads.includes(n)
+      ? `${n} is a thread, not a value`
+      : `unknown name ${n}: no earlier statement binds it${didYouMean(n, this.slotOf.keys())}`;
+    // A binding further down is only known once the script has been seen (finish()).
+    const err = errorAt(e, otherwise);
+    this.pending.push({ error: err, name: n, kind: 'bind', otherwise });
+    throw err;
   }
+}
+
+/** a + b mod 2^64, without allocating when one side is 0 (`name + offset`). */
+function sum(a: bigint, b: bigint): bigint {
+  if (a === 0n) return wrap(b);
+  if (b === 0n) return wrap(a);
+  return wrap(a + b);
 }
 
 /** An argument as error messages name it: `what`, or `what's param` (e.g. "mmap's length"). */

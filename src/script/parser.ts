@@ -43,6 +43,17 @@ export function parse(source: Source): ParseResult {
   return new Parser(source).parseScript();
 }
 
+/**
+ * Parse, handing each statement to `sink` as soon as it is parsed (compile() lowers it at once,
+ * so no syntax tree of the whole script is kept). Returns the syntax errors.
+ */
+export function parseEach(
+  source: Source,
+  sink: (s: StatementNode) => void,
+): readonly ScriptError[] {
+  return new Parser(source, sink).parseScript().errors;
+}
+
 /** A token as an error message names it. */
 export function describeToken(t: Token): string {
   switch (t.kind) {
@@ -81,7 +92,10 @@ class Parser {
   private lexFailed = false;
   private readonly errors: ScriptError[] = [];
 
-  constructor(source: Source) {
+  constructor(
+    source: Source,
+    private readonly sink: ((s: StatementNode) => void) | null = null,
+  ) {
     this.lexer = new Lexer(source);
     // A placeholder so `tok` is always defined; the first real token is read in parseScript.
     this.tok = { kind: 'eol', start: 0, end: 0, line: 1, column: 1, value: '', int: 0n };
@@ -141,7 +155,8 @@ class Parser {
             `expected end of line after the statement but found ${describeToken(this.tok)} (one statement per line)`,
           );
         }
-        statements.push(statement);
+        if (this.sink !== null) this.sink(statement);
+        else statements.push(statement);
         pastEol = !this.atEof();
       } catch (e) {
         if (!(e instanceof ScriptError)) throw e;

@@ -613,6 +613,47 @@ function drawCard(
   drawGrid(g, t, geo, backingByIndex, pending);
 }
 
+/** The 512 cell rectangles of a card as path commands, per cell size and grid shape. */
+const cellPathCache = new Map<string, readonly string[]>();
+function cellPaths(geo: Geometry): readonly string[] {
+  const key = `${geo.c}:${geo.cols}:${geo.headerH}`;
+  let cells = cellPathCache.get(key);
+  if (!cells) {
+    const { c } = geo;
+    const cs = c > 3 ? c - 1 : c;
+    const list: string[] = [];
+    for (let i = 0; i < 512; i++) {
+      const x = PAD + (i % geo.cols) * c;
+      const y = geo.headerH + Math.floor(i / geo.cols) * c;
+      list.push(rectPath(x, y, cs, cs));
+    }
+    cellPathCache.set(key, (cells = list));
+  }
+  return cells;
+}
+
+/** What a card's grid is drawn from: the same signature draws the same paths. */
+function gridSignature(
+  t: TableModel,
+  geo: Geometry,
+  backingByIndex: (i: number) => BackingModel | undefined,
+  pending: Set<number> | null,
+): string {
+  // FNV-1a over the slot arrays: cheap next to building and re-parsing 512-cell paths.
+  let h = 0x811c9dc5;
+  const mix = (v: number): void => {
+    h = Math.imul(h ^ v, 0x01000193);
+  };
+  for (let i = 0; i < 512; i++) {
+    mix(t.kinds[i]! | (t.backing[i]! << 4) | (t.bits[i]! << 12) | (t.childBacking[i]! << 16));
+    mix(Math.round(t.fill[i]! * 4096));
+  }
+  const colors: string[] = [];
+  for (let b = 1; backingByIndex(b) !== undefined; b++) colors.push(backingByIndex(b)!.color);
+  const hidden = pending === null ? '' : [...pending].join(',');
+  return `${h >>> 0}|${geo.c}:${geo.cols}:${geo.headerH}|${colors.join(',')}|${hidden}`;
+}
+
 /** The 512 slots, one path per style. */
 function drawGrid(
   g: d3.Selection<SVGGElement, unknown, null, undefined>,
@@ -621,28 +662,42 @@ function drawGrid(
   backingByIndex: (i: number) => BackingModel | undefined,
   pending: Set<number> | null,
 ): void {
+  // A table that did not change since the last draw of this card keeps its paths.
+  const node = g.node() as (SVGGElement & { __mmGrid?: string }) | null;
+  const sig = gridSignature(t, geo, backingByIndex, pending);
+  if (node && node.__mmGrid === sig) return;
+  if (node) node.__mmGrid = sig;
   const { c } = geo;
-  // Grid: one path per style.
+  const cells = cellPaths(geo);
+  // Grid: one path per style; styles are looked up once per distinct slot value.
   const styles = new Map<string, { style: CellStyle; d: string[] }>();
+  const styleOf = new Map<number, CellStyle>();
+  const hidden: CellStyle = { key: 'none', fill: cssVar('empty'), opacity: 1, stroke: null };
   const bars = new Map<string, string[]>();
   const inner: string[] = [];
   const cs = c > 3 ? c - 1 : c;
   for (let i = 0; i < 512; i++) {
-    const x = PAD + (i % geo.cols) * c;
-    const y = geo.headerH + Math.floor(i / geo.cols) * c;
     const hide = pending !== null && pending.has(i);
-    const style = hide
-      ? { key: 'none', fill: cssVar('empty'), opacity: 1, stroke: null }
-      : cellStyle(t, i, backingByIndex);
+    const k = t.kinds[i]!;
+    let style: CellStyle;
+    if (hide) style = hidden;
+    else {
+      const code = k | (t.backing[i]! << 4) | (t.bits[i]! << 12);
+      let st = styleOf.get(code);
+      if (!st) styleOf.set(code, (st = cellStyle(t, i, backingByIndex)));
+      style = st;
+    }
     let entry = styles.get(style.key);
     if (!entry) {
       entry = { style, d: [] };
       styles.set(style.key, entry);
     }
-    entry.d.push(rectPath(x, y, cs, cs));
-    const k = t.kinds[i]!;
-    if (!hide && k === SLOT_TABLE) {
+    entry.d.push(cells[i]!);
+    if (hide) continue;
+    if (k === SLOT_TABLE) {
       // How full the child table is, as a bar from the bottom, in its memory's colour.
+      const x = PAD + (i % geo.cols) * c;
+      const y = geo.headerH + Math.floor(i / geo.cols) * c;
       const f = t.fill[i]!;
       const b = backingByIndex(t.childBacking[i]!);
       const color = b?.color ?? ZERO_COLOR;
@@ -650,8 +705,9 @@ function drawGrid(
       let list = bars.get(color);
       if (!list) bars.set(color, (list = []));
       if (h > 0) list.push(rectPath(x, y + cs - h, cs, h));
-    }
-    if (!hide && (k === SLOT_HUGE || k === SLOT_HUGE_ZERO) && cs >= 5) {
+    } else if ((k === SLOT_HUGE || k === SLOT_HUGE_ZERO) && cs >= 5) {
+      const x = PAD + (i % geo.cols) * c;
+      const y = geo.headerH + Math.floor(i / geo.cols) * c;
       const s = Math.max(1, Math.floor(cs / 3));
       inner.push(rectPath(x + (cs - s) / 2, y + (cs - s) / 2, s, s));
     }
@@ -923,13 +979,6 @@ function slotPos(layout: Map<string, CardPos>, id: string, i: number): [number, 
   return [p.x + PAD + (i % p.cols) * p.c, p.y + p.headerH + Math.floor(i / p.cols) * p.c];
 }
 
-/** The id and slot index of the entry at `addr` of `level` (the table need not exist). */
-function slotOf(level: TableLevelName, addr: number): { id: string; i: number } {
-  const span = { pgd: 2 ** 48, pud: 2 ** 39, pmd: 2 ** 30, pte: 2 ** 21 }[level];
-  const base = addr - (addr % span);
-  return { id: `${level}:${base}`, i: Math.floor((addr - base) / (span / 512)) };
-}
-
 /**
  * Entries in flight: each move record becomes ghosts that leave the old slot positions and land
  * in the new ones. A run of slots sharing a grid row (in both tables) travels as one shape; PTE
@@ -998,34 +1047,45 @@ function drawGhosts(
       });
       seg = null;
     };
-    // Only entries whose table is drawn on one side or the other can fly: skip the rest of a
-    // record in one step (a GiB moved PTE by PTE is 262,144 entries, 4 tables drawn).
+    // Only entries whose tables are drawn on both sides can fly: the record is walked a table
+    // at a time, and stretches whose source or destination table is not drawn are skipped
+    // whole (a GiB moved PTE by PTE is 262,144 entries, 4 tables drawn).
     const spanOf = { pud: 2 ** 39, pmd: 2 ** 30, pte: 2 ** 21 }[m.level];
-    const touches = (a: number, b: number, lay: Map<string, CardPos>): boolean => {
-      for (let t = a - (a % spanOf); t < b; t += spanOf) if (lay.has(`${level}:${t}`)) return true;
-      return false;
-    };
-    if (!touches(m.from, m.from + m.len, prevLayout) && !touches(m.to, m.to + m.len, layout))
-      continue;
-    for (let k = 0; k < n && out.length < MAX; k++) {
-      const src = slotOf(level, m.from + k * per);
-      const dst = slotOf(level, m.to + k * per);
-      if (
-        seg &&
-        seg.src.id === src.id &&
-        seg.dst.id === dst.id &&
-        Math.floor(src.i / geo.cols) === Math.floor(seg.src.i / geo.cols) &&
-        Math.floor(dst.i / geo.cols) === Math.floor(seg.dst.i / geo.cols) &&
-        src.i === seg.src.i + seg.len &&
-        dst.i === seg.dst.i + seg.len
-      ) {
-        seg.len++;
-      } else {
+    for (let k = 0; k < n && out.length < MAX;) {
+      const sa = m.from + k * per;
+      const da = m.to + k * per;
+      const sBase = sa - (sa % spanOf);
+      const dBase = da - (da % spanOf);
+      // Entries until the source or the destination crosses into another table.
+      const run = Math.min((sBase + spanOf - sa) / per, (dBase + spanOf - da) / per, n - k);
+      const srcId = `${level}:${sBase}`;
+      const dstId = `${level}:${dBase}`;
+      if (!prevLayout.has(srcId) || !layout.has(dstId)) {
         flush();
-        // Skip ahead quickly over slots whose tables are drawn on neither side.
-        if (!prevLayout.has(src.id) && !layout.has(dst.id)) continue;
-        seg = { src, dst, len: 1 };
+        k += run;
+        continue;
       }
+      const si0 = (sa - sBase) / per;
+      const di0 = (da - dBase) / per;
+      for (let j = 0; j < run && out.length < MAX; j++) {
+        const si = si0 + j;
+        const di = di0 + j;
+        if (
+          seg &&
+          seg.src.id === srcId &&
+          seg.dst.id === dstId &&
+          Math.floor(si / geo.cols) === Math.floor(seg.src.i / geo.cols) &&
+          Math.floor(di / geo.cols) === Math.floor(seg.dst.i / geo.cols) &&
+          si === seg.src.i + seg.len &&
+          di === seg.dst.i + seg.len
+        ) {
+          seg.len++;
+        } else {
+          flush();
+          seg = { src: { id: srcId, i: si }, dst: { id: dstId, i: di }, len: 1 };
+        }
+      }
+      k += run;
     }
     flush();
   }

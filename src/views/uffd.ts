@@ -353,7 +353,7 @@ function laneColor(s: ThreadState): string {
 }
 
 /** A lane cell is at least this wide: the lane shows the last steps that fit. */
-const MIN_CELL = 4;
+const MIN_CELL = 6;
 
 function drawLanes(
   g: G,
@@ -380,13 +380,7 @@ function drawLanes(
     .attr('y', y0 + 10)
     .style('fill', cssVar('muted'));
   head.append('tspan').attr('font-weight', 700).style('fill', cssVar('fg')).text('threads');
-  head
-    .append('tspan')
-    .text(
-      first === 1
-        ? `  by step, 1..${count(model.steps)}`
-        : `  by step, the last ${count(shown)}: ${count(first)}..${count(last)}`,
-    );
+  head.append('tspan').text(`  by step, ${count(first)}..${count(last)}`);
 
   model.threads.forEach((t, i) => {
     const yy = y0 + 22 + i * LINE;

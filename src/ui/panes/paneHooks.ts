@@ -161,6 +161,7 @@ export function useSvgView<M>(
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg || width === 0) return;
+    const T0 = performance.now(); // TEMP-PROF
     render(svg, model, {
       width,
       height,
@@ -171,6 +172,7 @@ export function useSvgView<M>(
       onSelect: select,
       onHover: setHover,
     });
+    ((globalThis as unknown as { __prof: [string, number][] }).__prof ??= []).push([render.name, performance.now() - T0]); // TEMP-PROF
   }, [
     svgRef,
     model,
