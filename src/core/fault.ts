@@ -87,10 +87,17 @@ export function accessPage(
   for (let attempt = 0; attempt < 4; attempt++) {
     // The caller may already know the first try misses (runAccessPages' fast path).
     if ((attempt > 0 || !missed) && tryAccess(mm, addr, write, tag)) return FAULT_OK;
-    const r = handleMmFault(mm, v, addr, write, { thread, cause: 'fault' });
+    const r = handleMmFault(mm, v, addr, write, userFaultCtx(thread));
     if (r !== FAULT_OK) return r;
   }
   throw new Error(`fault at 0x${addr.toString(16)} did not resolve`);
+}
+
+/** The last thread's FaultCtx: contexts are read-only, so a run of faults shares one. */
+let lastUserCtx: FaultCtx = { thread: 'main', cause: 'fault' };
+function userFaultCtx(thread: string): FaultCtx {
+  if (lastUserCtx.thread !== thread) lastUserCtx = { thread, cause: 'fault' };
+  return lastUserCtx;
 }
 
 /** RLIMIT_STACK of the oracle (8 MiB) and mm/mmap.c stack_guard_gap (256 pages). */
@@ -164,6 +171,40 @@ function tryAccess(mm: Mm, addr: number, write: boolean, tag: number): boolean {
  * page was accessed, else the code of the page that stopped it (its address stays in a.next).
  */
 export function runAccessPages(mm: Mm, a: Access, thread: string): number {
+  // Growth hints for the frame and PTE-table pools: this access maps at most a frame per
+  // page it may write (a load maps the zero page) and a PTE table per 2 MiB of what is mapped,
+  // so a pool that must grow grows once to what the access may need (frames.ts, pageTable.ts).
+  // Only mapped pages count: a huge range that will fault must not size the pools.
+  const frames = mm.frames;
+  const ptes = mm.pt.pte;
+  if (a.end > a.next + PAGE_SIZE) {
+    const write = a.kind === 'store';
+    const pages = accessiblePages(mm, a.next, a.end, write ? VM_WRITE_ : VM_ACCESS_);
+    if (write) frames.bumpHint = frames.bump + pages;
+    ptes.nextHint = ptes.next + Math.ceil(pages / PTRS_PER_TABLE) + 1;
+  }
+  try {
+    return runPages(mm, a, thread);
+  } finally {
+    frames.bumpHint = 0;
+    ptes.nextHint = 0;
+  }
+}
+
+/** Pages of [start, end) in VMAs with any of `flags` (bounds the growth hints). */
+function accessiblePages(mm: Mm, start: number, end: number, flags: number): number {
+  const vmas = mm.vmas;
+  let n = 0;
+  for (let i = findVmaIndex(mm, start); i < vmas.length; i++) {
+    const v = vmas[i]!;
+    if (v.start >= end) break;
+    if ((v.flags & flags) === 0) continue;
+    n += ((v.end < end ? v.end : end) - (v.start > start ? v.start : start)) / PAGE_SIZE;
+  }
+  return n;
+}
+
+function runPages(mm: Mm, a: Access, thread: string): number {
   const write = a.kind === 'store';
   const tag = a.tag;
   const end = a.end;
@@ -175,6 +216,30 @@ export function runAccessPages(mm: Mm, a: Access, thread: string): number {
     }
     // Fast path: the same VMA as the last access and a mapped page.
     const v = mm.vmaCache;
+    if (
+      v !== null &&
+      addr >= v.start &&
+      addr < v.end &&
+      (write ? (v.flags & VM_WRITE_) !== 0 : (v.flags & VM_ACCESS_) !== 0)
+    ) {
+      // The TLB hits of a whole PTE table at once (no walk from the PGD per page).
+      const n = runMappedPtes(mm, a, addr, end < v.end ? end : v.end, write, tag);
+      if (n > 0) {
+        addr += n * PAGE_SIZE;
+        continue;
+      }
+      if (n === 0) {
+        // addr's PTE does not allow the access: fault (tryAccess would miss too).
+        const r = accessPage(mm, thread, addr, write, tag, true);
+        if (r !== FAULT_OK) {
+          a.next = addr;
+          return r;
+        }
+        if (!write) a.pushTag(mm.lastTag);
+        addr += PAGE_SIZE;
+        continue;
+      }
+    }
     if (
       v === null ||
       addr < v.start ||
@@ -200,6 +265,54 @@ export function runAccessPages(mm: Mm, a: Access, thread: string): number {
   }
   a.next = addr;
   return FAULT_OK;
+}
+
+/**
+ * tryAccess() over the run of pages [addr, limit) that share addr's PTE table (limit is within
+ * the VMA, which permits the access): accesses them in order until one is not mapped with the
+ * needed permission. Returns the number of pages accessed, or -1 when addr has no PTE table
+ * (nothing mapped, or a huge PMD).
+ */
+function runMappedPtes(
+  mm: Mm,
+  a: Access,
+  addr: number,
+  limit: number,
+  write: boolean,
+  tag: number,
+): number {
+  const pt = mm.pt;
+  const g = pt.pgd[Math.floor(addr / PGDIR_SIZE) & 511]!;
+  if (g === 0) return -1;
+  const u = pt.pud.data[(g - 1) * PTRS_PER_TABLE + (Math.floor(addr / PUD_SIZE) & 511)]!;
+  if (u === 0) return -1;
+  const m = pt.pmd.data[(u - 1) * PTRS_PER_TABLE + (Math.floor(addr / PMD_SIZE) & 511)]!;
+  if ((m & E_TABLE) === 0) return -1;
+  const pmdEnd = (Math.floor(addr / PMD_SIZE) + 1) * PMD_SIZE;
+  const n = ((limit < pmdEnd ? limit : pmdEnd) - addr) / PAGE_SIZE;
+  const base = (m >>> E_SHIFT) * PTRS_PER_TABLE + (Math.floor(addr / PAGE_SIZE) & 511);
+  const data = pt.pte.data;
+  const tags = mm.frames.tag;
+  let i = 0;
+  if (write) {
+    for (; i < n; i++) {
+      const e = data[base + i]!;
+      if ((e & (E_PRESENT | E_WRITE)) !== (E_PRESENT | E_WRITE)) break;
+      // The CPU sets the dirty bit on write (as tryAccess does).
+      if ((e & E_DIRTY) === 0) data[base + i] = e | E_DIRTY;
+      tags[e >>> E_SHIFT] = tag;
+    }
+  } else {
+    let t = 0;
+    for (; i < n; i++) {
+      const e = data[base + i]!;
+      if ((e & E_PRESENT) === 0) break;
+      t = tags[e >>> E_SHIFT]!;
+      a.pushTag(t);
+    }
+    if (i > 0) mm.lastTag = t;
+  }
+  return i;
 }
 
 /** thp_vma_allowable_order() for PMD order, THP mode `madvise` (anonymous memory only). */

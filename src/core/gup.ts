@@ -26,6 +26,9 @@ import {
 const PAGE_SIZE = 4096;
 const PTRS_PER_TABLE = 512;
 
+/** The faults of get_user_pages (one read-only context, not one object per page). */
+const POPULATE_CTX = { thread: 'kernel', cause: 'populate' } as const;
+
 /** Is the page at addr mapped, and writable if write (follow_page_mask)? */
 function pageOk(mm: Mm, addr: number, write: boolean): boolean {
   const pt = mm.pt;
@@ -43,11 +46,25 @@ function pageOk(mm: Mm, addr: number, write: boolean): boolean {
  * pages done, or -EFAULT when the first page cannot be faulted (SIGBUS/SIGSEGV).
  */
 function gupVma(mm: Mm, v: Vma, start: number, end: number, write: boolean): number {
+  // Growth hints, as for a CPU access (fault.ts runAccessPages): at most a frame per page
+  // and a PTE table per 2 MiB.
+  const pages = (end - start) / PAGE_SIZE;
+  if (write) mm.frames.bumpHint = mm.frames.bump + pages;
+  mm.pt.pte.nextHint = mm.pt.pte.next + Math.ceil(pages / PTRS_PER_TABLE) + 1;
+  try {
+    return gupPages(mm, v, start, end, write);
+  } finally {
+    mm.frames.bumpHint = 0;
+    mm.pt.pte.nextHint = 0;
+  }
+}
+
+function gupPages(mm: Mm, v: Vma, start: number, end: number, write: boolean): number {
   let done = 0;
   for (let addr = start; addr < end; addr += PAGE_SIZE) {
     let ok = pageOk(mm, addr, write);
     for (let i = 0; !ok && i < 3; i++) {
-      const r = handleMmFault(mm, v, addr, write, { thread: 'kernel', cause: 'populate' });
+      const r = handleMmFault(mm, v, addr, write, POPULATE_CTX);
       if (r !== FAULT_OK) return done > 0 ? done : -EFAULT;
       ok = pageOk(mm, addr, write);
     }

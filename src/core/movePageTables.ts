@@ -45,9 +45,11 @@
  * was computed from old_addr only and move_normal_pmd()/move_huge_pmd() themselves refused a
  * misaligned new_addr; the outcome (which level moves) is the same as with get_extent().
  *
- * Effects: one `entries.move` per chunk that moved something: level 'pud' (count 1, a whole
- * PMD table), 'pmd' (count 1, a PTE table or, huge, a THP) or 'pte' (count = entries moved);
- * `table.alloc` come from the page-table allocators.
+ * Effects: one `entries.move` per chunk that moved something: level 'pud' (a whole PMD
+ * table), 'pmd' (a PTE table or, huge, a THP) or 'pte' (count = entries moved); consecutive
+ * whole-entry chunks of one level and kind that are contiguous on both sides share one record
+ * whose count is the number of chunks (MoveRecords). `table.alloc` come from the page-table
+ * allocators.
  *
  * Cost (the kernel: ~14 us PUD, ~220 us PMD, ~3.5 ms PTE per populated GiB): a PUD move
  * touches one word (plus the 512 bases of the moved PMD table's PTE tables, which
@@ -59,6 +61,7 @@
  * a single cold call pays for V8's tier-up on top.
  */
 import type { Mm } from './mm';
+import type { RunLog } from './runLog';
 import type { Vma } from './vma';
 import { findVmaIntersection } from './vma';
 import { PAGE_SIZE, PMD_SIZE, PTRS_PER_TABLE, PUD_SIZE, type Vaddr } from './addr';
@@ -111,7 +114,18 @@ function atLeast(p: Profile, major: number, minor: number): boolean {
   return p.major > major || (p.major === major && p.minor >= minor);
 }
 
+/** The last profile's features: every mremap asks (twice), and a run has one profile. */
+let featuresOf: Profile | null = null;
+let features: MremapFeatures | null = null;
+
 export function mremapFeatures(profile: Profile): MremapFeatures {
+  if (profile === featuresOf && features !== null) return features;
+  features = computeFeatures(profile);
+  featuresOf = profile;
+  return features;
+}
+
+function computeFeatures(profile: Profile): MremapFeatures {
   return {
     movePud: profile.pudMoves,
     alignDown: profile.alignDown,
@@ -232,7 +246,13 @@ export function movePageTables(mm: Mm, pmc: PageTableMoveControl): number {
     vmaHasUffdWithoutEventRemap(mm, pmc.old) || vmaHasUffdWithoutEventRemap(mm, pmc.new);
 
   if (feat.alignDown) tryRealignAddr(mm, pmc);
+  // A PTE-level move allocates a destination PTE table per source table at most (one per
+  // 2 MiB): if the pool must grow, it grows once for all of them (pageTable.ts
+  // TablePool.alloc).
+  pt.pte.nextHint =
+    pt.pte.next + Math.min(Math.ceil((pmc.oldEnd - pmc.oldAddr) / PMD_SIZE), pt.pte.live) + 1;
 
+  const moves = new MoveRecords(log);
   while (pmc.oldAddr < pmc.oldEnd) {
     const pudExtent = getExtent(pmc, PUD_SIZE);
     // get_old_pud(): no PUD entry -> nothing in this extent.
@@ -241,12 +261,13 @@ export function movePageTables(mm: Mm, pmc: PageTableMoveControl): number {
       advance(pmc, pudExtent);
       continue;
     }
-    // alloc_new_pud()
+    // alloc_new_pud() (its table.alloc record goes after the moves before it)
+    if (pt.pudSlot(pmc.newAddr) < 0) moves.flush();
     const newPudSlot = pt.pudSlotAlloc(pmc.newAddr, log);
     if (
       feat.movePud &&
       pudExtent === PUD_SIZE &&
-      moveNormalPud(mm, pmc, oldPudSlot, newPudSlot, clearUffdWp)
+      moveNormalPud(mm, pmc, oldPudSlot, newPudSlot, clearUffdWp, moves)
     ) {
       advance(pmc, pudExtent);
       continue;
@@ -272,17 +293,71 @@ export function movePageTables(mm: Mm, pmc: PageTableMoveControl): number {
       if (oldPmd !== 0) {
         // alloc_new_pmd(): the new PMD table is allocated on the first entry to move.
         if (newPmdBase < 0) {
+          moves.flush();
           pt.pmdSlotAlloc(pmc.newAddr, log);
           newPmdBase = (pt.pud.data[newPudSlot]! - 1) * PTRS_PER_TABLE;
         }
         const newSlot = newPmdBase + pmdIdx(pmc.newAddr);
-        movePmdExtent(mm, pmc, extent, oldSlot, newSlot, oldPmd, clearUffdWp);
+        movePmdExtent(mm, pmc, extent, oldSlot, newSlot, oldPmd, clearUffdWp, moves);
       }
       advance(pmc, extent);
     }
   }
+  moves.flush();
 
+  pt.pte.nextHint = 0;
   return pmcProgress(pmc);
+}
+
+/**
+ * The `entries.move` records of the whole-entry moves of one call (move_normal_pud(),
+ * move_normal_pmd(), move_huge_pmd()). Each of those chunks moves exactly one entry, so a run
+ * of them that is contiguous on both sides, at one level and of one kind, is one record whose
+ * count is the number of chunks: a populated GiB moved at PMD level is one record of 512
+ * entries rather than 512 records of one (the views read a record as count x entry size). The
+ * run stays open until a chunk breaks it or something else is about to be logged (flush()), so
+ * records keep their order.
+ */
+class MoveRecords {
+  private level: 'pud' | 'pmd' | null = null;
+  private from = 0;
+  private to = 0;
+  private count = 0;
+  private huge = false;
+
+  constructor(private readonly log: RunLog) {}
+
+  add(level: 'pud' | 'pmd', from: number, to: number, huge: boolean): void {
+    const span = this.count * (level === 'pud' ? PUD_SIZE : PMD_SIZE);
+    if (
+      this.level === level &&
+      this.huge === huge &&
+      from === this.from + span &&
+      to === this.to + span
+    ) {
+      this.count++;
+      return;
+    }
+    this.flush();
+    this.level = level;
+    this.from = from;
+    this.to = to;
+    this.count = 1;
+    this.huge = huge;
+  }
+
+  flush(): void {
+    if (this.level === null) return;
+    this.log.push({
+      type: 'entries.move',
+      level: this.level,
+      from: this.from as Vaddr,
+      to: this.to as Vaddr,
+      count: this.count,
+      huge: this.huge,
+    });
+    this.level = null;
+  }
 }
 
 function advance(pmc: PageTableMoveControl, extent: number): void {
@@ -299,15 +374,20 @@ function movePmdExtent(
   newSlot: number,
   oldPmd: number,
   clearUffdWp: boolean,
+  moves: MoveRecords,
 ): void {
   const pt = mm.pt;
   if (pmdIsHuge(oldPmd)) {
-    if (extent === PMD_SIZE && moveHugePmd(mm, pmc, oldSlot, newSlot, clearUffdWp)) return;
+    if (extent === PMD_SIZE && moveHugePmd(mm, pmc, oldSlot, newSlot, clearUffdWp, moves)) {
+      return;
+    }
+    moves.flush();
     splitHugePmd(mm, pmc.oldAddr - (pmc.oldAddr % PMD_SIZE), 'mremap');
   } else if (extent === PMD_SIZE) {
-    if (moveNormalPmd(mm, pmc, oldSlot, newSlot, clearUffdWp)) return;
+    if (moveNormalPmd(mm, pmc, oldSlot, newSlot, clearUffdWp, moves)) return;
   }
   if (pt.pmd.data[oldSlot] === 0) return;
+  moves.flush();
   movePtes(mm, pmc, extent, oldSlot, newSlot, clearUffdWp);
 }
 
@@ -318,6 +398,7 @@ function moveNormalPud(
   oldSlot: number,
   newSlot: number,
   clearUffdWp: boolean,
+  moves: MoveRecords,
 ): boolean {
   const pt = mm.pt;
   // The destination must be empty: free_pgtables() should have released it (WARN_ON_ONCE).
@@ -325,14 +406,7 @@ function moveNormalPud(
   if (clearUffdWp) return false;
   const word = pt.detachPmdTable(oldSlot);
   pt.attachPmdTable(newSlot, word, pmc.newAddr);
-  mm.log.push({
-    type: 'entries.move',
-    level: 'pud',
-    from: pmc.oldAddr as Vaddr,
-    to: pmc.newAddr as Vaddr,
-    count: 1,
-    huge: false,
-  });
+  moves.add('pud', pmc.oldAddr, pmc.newAddr, false);
   return true;
 }
 
@@ -343,6 +417,7 @@ function moveNormalPmd(
   oldSlot: number,
   newSlot: number,
   clearUffdWp: boolean,
+  moves: MoveRecords,
 ): boolean {
   const pt = mm.pt;
   if (pt.pmd.data[newSlot] !== 0) return false;
@@ -352,14 +427,7 @@ function moveNormalPmd(
   if ((word & PMD_TABLE) === 0) return false;
   pt.detachPteTable(oldSlot);
   pt.attachPteTable(newSlot, word, pmc.newAddr);
-  mm.log.push({
-    type: 'entries.move',
-    level: 'pmd',
-    from: pmc.oldAddr as Vaddr,
-    to: pmc.newAddr as Vaddr,
-    count: 1,
-    huge: false,
-  });
+  moves.add('pmd', pmc.oldAddr, pmc.newAddr, false);
   return true;
 }
 
@@ -370,6 +438,7 @@ function moveHugePmd(
   oldSlot: number,
   newSlot: number,
   clearUffdWp: boolean,
+  moves: MoveRecords,
 ): boolean {
   const pt = mm.pt;
   if (pt.pmd.data[newSlot] !== 0) return false;
@@ -377,14 +446,7 @@ function moveHugePmd(
   // The deposited PTE table goes with it (withdraw + deposit): VmPTE does not change.
   if (clearUffdWp) word &= ~PTE_UFFD_WP;
   pt.attachPteTable(newSlot, word, pmc.newAddr);
-  mm.log.push({
-    type: 'entries.move',
-    level: 'pmd',
-    from: pmc.oldAddr as Vaddr,
-    to: pmc.newAddr as Vaddr,
-    count: 1,
-    huge: true,
-  });
+  moves.add('pmd', pmc.oldAddr, pmc.newAddr, true);
   return true;
 }
 

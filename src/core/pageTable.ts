@@ -87,6 +87,11 @@ export class TablePool {
   next: number;
   /** Tables in use. */
   live: number;
+  /**
+   * Growth hint: the table count the running operation may reach (a fault run, a move);
+   * 0 = none. See alloc().
+   */
+  nextHint = 0;
 
   constructor(src?: TablePool) {
     if (src !== undefined) {
@@ -106,11 +111,16 @@ export class TablePool {
     this.live = 0;
   }
 
+  /**
+   * A zeroed table: a freed one (free() zeroed it already, so no second fill) or a new one.
+   * The pool grows by half, or at once to the running operation's hint, so that mapping or
+   * moving a whole region copies the pool once rather than once per doubling.
+   */
   alloc(base: number): number {
     let t = this.freeIds.pop();
     if (t === undefined) {
       if (this.next === this.capacity) {
-        this.capacity *= 2;
+        this.capacity = Math.max(this.next + 1, this.nextHint, Math.ceil(this.capacity * 1.5));
         const d = new Int32Array(this.capacity * PTRS_PER_TABLE);
         d.set(this.data);
         this.data = d;
@@ -119,8 +129,6 @@ export class TablePool {
         this.base = b;
       }
       t = this.next++;
-    } else {
-      this.data.fill(0, t * PTRS_PER_TABLE, (t + 1) * PTRS_PER_TABLE);
     }
     this.base[t] = base;
     this.live++;

@@ -178,6 +178,12 @@ export function startVideoCapture(opts: VideoCaptureOptions): VideoCapture {
         if (x === null) continue;
         ctx.drawImage(x.img, x.r.left - root.left, x.r.top - root.top, x.r.width, x.r.height);
       }
+      // Motion the views draw on a canvas over their SVG (entries in flight, views/common.ts).
+      for (const c of opts.root.querySelectorAll<HTMLCanvasElement>('canvas.mm-motion')) {
+        const r = c.getBoundingClientRect();
+        if (r.width === 0 || c.width === 0) continue;
+        ctx.drawImage(c, r.left - root.left, r.top - root.top, r.width, r.height);
+      }
       // The narration band.
       const y0 = H - CAPTION_H;
       ctx.fillStyle = bg;

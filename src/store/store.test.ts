@@ -14,7 +14,9 @@ import { buildSearch, decodeScript, encodeScript, parseUrlState } from './url';
  * same state, whatever the core's representation.
  */
 /** Caches and scratch space: not state (Mm.vmaCache, Mm.lastTag, the effect log). */
-const NOT_STATE = new Set(['vmaCache', 'lastTag', 'log']);
+// Caches that never change what a step does (the interpreter memoizes the fact of a shared
+// constant SysResult), so a checkpointed simulation may hold other values there than a replay.
+const NOT_STATE = new Set(['vmaCache', 'lastTag', 'log', 'lastResult', 'lastFact']);
 
 function inspectState(sim: Simulation | null): unknown {
   const seen = new Map<object, number>();

@@ -27,6 +27,7 @@ import {
   rectPath,
   rootId,
   rootState,
+  setPathData,
   sameSelection,
   setTitle,
   showTooltip,
@@ -624,7 +625,7 @@ function drawBody(
     .data(runPaths(L, v, w, px0, width, colorOf), (d) => `${d.marker}${d.color}`)
     .join('path')
     .attr('class', 'run')
-    .attr('d', (d) => d.d)
+    .each(setPathData)
     .style('fill', (d) => d.color);
   // Page boundaries once pages are wide enough to see.
   const npages = (v.end - v.start) / PAGE_SIZE;

@@ -31,17 +31,23 @@ export type G = d3.Selection<SVGGElement, unknown, null, undefined>;
 /** Size and style the root SVG; returns it as a d3 selection. */
 export function prepareSvg(root: SVGSVGElement, width: number, height: number, label: string): Svg {
   const svg = d3.select(root);
-  svg
-    .attr('width', width)
-    .attr('height', height)
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('role', 'img')
-    .attr('aria-label', label)
-    .attr('font-family', MONO)
-    .attr('font-size', 11)
-    .style('display', 'block')
-    .style('user-select', 'none')
-    .style('color', cssVar('fg'));
+  // Set only what changed: rewriting the root's size, even to the same value, makes the
+  // browser lay out the whole pane again on every step.
+  const attrs: [string, string][] = [
+    ['width', String(width)],
+    ['height', String(height)],
+    ['viewBox', `0 0 ${width} ${height}`],
+    ['role', 'img'],
+    ['aria-label', label],
+    ['font-family', MONO],
+    ['font-size', '11'],
+  ];
+  for (const [name, value] of attrs) {
+    if (root.getAttribute(name) !== value) root.setAttribute(name, value);
+  }
+  if (root.style.display !== 'block') {
+    svg.style('display', 'block').style('user-select', 'none').style('color', cssVar('fg'));
+  }
   return svg;
 }
 
@@ -200,4 +206,71 @@ export function ensureDefs(svg: Svg, idPrefix: string): void {
  */
 export function rootId(kind: string): string {
   return `mm-${kind}`;
+}
+
+/**
+ * A canvas laid over an SVG root, for motion that would otherwise move many SVG nodes every
+ * frame (entries in flight): it is drawn once per frame and adds nothing to the SVG. Created
+ * on first use, sized to the root (device pixels), cleared; null where there is no canvas (no
+ * parent element, or a DOM without a 2D context such as jsdom), and the caller falls back to
+ * SVG.
+ */
+export function motionCanvas(
+  root: SVGSVGElement,
+  width: number,
+  height: number,
+): CanvasRenderingContext2D | null {
+  const parent = root.parentElement;
+  if (!parent || typeof HTMLCanvasElement === 'undefined') return null;
+  if (typeof navigator !== 'undefined' && navigator.userAgent.includes('jsdom')) return null;
+  let canvas = root.nextElementSibling;
+  if (!(canvas instanceof HTMLCanvasElement) || !canvas.classList.contains('mm-motion')) {
+    canvas = document.createElement('canvas');
+    const c = canvas as HTMLCanvasElement;
+    c.className = 'mm-motion';
+    c.setAttribute('aria-hidden', 'true');
+    if (getComputedStyle(parent).position === 'static') parent.style.position = 'relative';
+    // Over the root wherever it sits in its parent (once: this reads layout).
+    const r = root.getBoundingClientRect();
+    const p = parent.getBoundingClientRect();
+    Object.assign(c.style, {
+      position: 'absolute',
+      left: `${r.left - p.left - parent.clientLeft + parent.scrollLeft}px`,
+      top: `${r.top - p.top - parent.clientTop + parent.scrollTop}px`,
+      pointerEvents: 'none',
+    });
+    root.insertAdjacentElement('afterend', c);
+  }
+  const c = canvas as HTMLCanvasElement;
+  const ctx = c.getContext('2d');
+  if (!ctx) return null;
+  const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
+  const w = Math.ceil(width * dpr);
+  const h = Math.ceil(height * dpr);
+  if (c.width !== w || c.height !== h) {
+    c.width = w;
+    c.height = h;
+    c.style.width = `${width}px`;
+    c.style.height = `${height}px`;
+  }
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  return ctx;
+}
+
+/** Clear the motion canvas of a root, if it has one. */
+export function clearMotionCanvas(root: SVGSVGElement): void {
+  const c = root.nextElementSibling;
+  if (c instanceof HTMLCanvasElement && c.classList.contains('mm-motion')) {
+    c.getContext('2d')?.clearRect(0, 0, c.width, c.height);
+  }
+}
+
+/**
+ * `selection.each(setPathData)`: set a path's `d` only when it changed. A step leaves most paths
+ * as they were, and re-parsing (and repainting) a path of hundreds of rectangles costs more
+ * than comparing its text.
+ */
+export function setPathData(this: SVGPathElement, p: { readonly d: string }): void {
+  if (this.getAttribute('d') !== p.d) this.setAttribute('d', p.d);
 }

@@ -19,10 +19,12 @@ import {
   fitText,
   hideTooltip,
   layer,
+  motionCanvas,
   prepareSvg,
   r2,
   rectPath,
   rootState,
+  setPathData,
   sameSelection,
   setTitle,
   showTooltip,
@@ -60,7 +62,7 @@ import {
   summarize,
   type Shift,
 } from './motion';
-import { ALERT_COLOR, cssVar, ZERO_COLOR } from './palette';
+import { ALERT_COLOR, cssVar, resolveColor, ZERO_COLOR } from './palette';
 
 export type PageTablesOptions = ViewOptions;
 
@@ -395,7 +397,19 @@ export function renderPageTables(
 
   clear(ghosts);
   if (animate) {
-    drawGhosts(ghosts, model, moves, prevLayout, layout, geo, opts, backingByIndex);
+    drawGhosts(
+      root,
+      height,
+      () => st.token === token,
+      ghosts,
+      model,
+      moves,
+      prevLayout,
+      layout,
+      geo,
+      opts,
+      backingByIndex,
+    );
     drawFillPulses(ghosts, model, layout, geo, opts.effects, opts.durationMs);
     if (pending.size > 0) {
       d3.timeout(() => {
@@ -534,8 +548,27 @@ function drawCard(
   cardHighlight(g, t, geo, opts);
   g.select('g.grid').style('opacity', t.gone ? 0.35 : 1);
 
-  // Header: level and base on the first line, span and end on the second.
+  // Header: level and base on the first line, span and end on the second; redrawn only when
+  // what it says changes.
   const head = g.select<SVGGElement>('g.head');
+  const headNode = head.node() as (SVGGElement & { __mmHead?: string }) | null;
+  const headSig = [t.id, t.used, t.gone?.kind ?? '', t.gone?.kind === 'moved' ? t.gone.to : '']
+    .concat([geo.mode, geo.cardW, geo.headerH, geo.rows, geo.c])
+    .join('|');
+  if (!headNode || headNode.__mmHead !== headSig) {
+    if (headNode) headNode.__mmHead = headSig;
+    drawCardHead(head, t, geo);
+  }
+  drawGrid(g, t, geo, backingByIndex, pending);
+}
+
+/** A card's header: the level and base, entries used or what happened to it, the range. */
+function drawCardHead(
+  head: d3.Selection<SVGGElement, unknown, null, undefined>,
+  t: TableModel,
+  geo: Geometry,
+): void {
+  const { cardW } = geo;
   clear(head as unknown as G);
   const title = head.append('text').attr('x', PAD).attr('y', 12).style('fill', cssVar('fg'));
   title.append('tspan').attr('font-weight', 700).text(LEVEL_LABEL[t.level]);
@@ -597,7 +630,7 @@ function drawCard(
     .attr('font-size', 10)
     .style('fill', ALERT_COLOR)
     .text((d) => d);
-  if (oneLine) return drawGrid(g, t, geo, backingByIndex, pending);
+  if (oneLine) return;
   const sub = head
     .append('text')
     .attr('x', PAD)
@@ -610,7 +643,6 @@ function drawCard(
     () =>
       `covers ${range(t.base, t.base + t.span)}: ${sizeExact(t.span)}, ${size(t.span / 512)} per entry`,
   );
-  drawGrid(g, t, geo, backingByIndex, pending);
 }
 
 /** The 512 cell rectangles of a card as path commands, per cell size and grid shape. */
@@ -740,7 +772,7 @@ function drawGrid(
     .selectAll<SVGPathElement, (typeof pathData)[number]>('path')
     .data(pathData, (p) => p.key)
     .join('path')
-    .attr('d', (p) => p.d)
+    .each(setPathData)
     .style('fill', (p) => p.fill)
     .style('fill-opacity', (p) => (p.opacity === 1 ? null : p.opacity))
     .style('stroke', (p) => p.stroke)
@@ -979,6 +1011,83 @@ function slotPos(layout: Map<string, CardPos>, id: string, i: number): [number, 
   return [p.x + PAD + (i % p.cols) * p.c, p.y + p.headerH + Math.floor(i / p.cols) * p.c];
 }
 
+/** A run of entries in flight: `len` slots of one grid row, from (x0, y0) to (x1, y1). */
+interface Ghost {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  len: number;
+  d: string;
+  fill: string;
+  order: number;
+  level: Shift['level'];
+}
+
+/**
+ * Entries in flight on the motion canvas: one redraw per frame (no SVG node moves), each run
+ * a pre-drawn strip of cells. A run waits at its old slots until its turn, travels, and stays
+ * on its new slots until the step's animation ends and the cards draw them.
+ */
+function flyOnCanvas(
+  ctx: CanvasRenderingContext2D,
+  ghosts: readonly Ghost[],
+  geo: Geometry,
+  stagger: number,
+  ghostDur: number,
+  dur: number,
+  theme: PageTablesOptions['theme'],
+  live: () => boolean,
+): void {
+  const dpr = ctx.getTransform().a || 1;
+  const c = geo.c;
+  const cs = c > 3 ? c - 1 : c;
+  const stroke = resolveColor(cssVar('fg'), theme);
+  const sprites = new Map<string, HTMLCanvasElement>();
+  const sprite = (g: Ghost): HTMLCanvasElement => {
+    const key = `${g.fill}|${g.len}`;
+    let sp = sprites.get(key);
+    if (!sp) {
+      sp = document.createElement('canvas');
+      sp.width = Math.ceil((g.len * c + 1) * dpr);
+      sp.height = Math.ceil((cs + 1) * dpr);
+      const s = sp.getContext('2d')!;
+      s.setTransform(dpr, 0, 0, dpr, 0, 0);
+      s.fillStyle = resolveColor(g.fill, theme);
+      s.strokeStyle = stroke;
+      s.lineWidth = 0.5;
+      for (let k = 0; k < g.len; k++) {
+        s.fillRect(k * c + 0.25, 0.25, cs, cs);
+        s.strokeRect(k * c + 0.25, 0.25, cs, cs);
+      }
+      sprites.set(key, sp);
+    }
+    return sp;
+  };
+  const w = ctx.canvas.width / dpr;
+  const h = ctx.canvas.height / dpr;
+  const timer = d3.timer((elapsed) => {
+    ctx.clearRect(0, 0, w, h);
+    if (!live() || elapsed >= dur) {
+      timer.stop();
+      return;
+    }
+    for (const g of ghosts) {
+      const p = d3.easeCubicInOut(
+        Math.min(1, Math.max(0, (elapsed - g.order * stagger) / ghostDur)),
+      );
+      const sp = sprite(g);
+      ctx.drawImage(
+        sp,
+        g.x0 + (g.x1 - g.x0) * p - 0.25,
+        g.y0 + (g.y1 - g.y0) * p - 0.25,
+        sp.width / dpr,
+        sp.height / dpr,
+      );
+    }
+  });
+}
+
 /**
  * Entries in flight: each move record becomes ghosts that leave the old slot positions and land
  * in the new ones. A run of slots sharing a grid row (in both tables) travels as one shape; PTE
@@ -986,6 +1095,9 @@ function slotPos(layout: Map<string, CardPos>, id: string, i: number): [number, 
  * or PUD move is a single shape carrying its whole table.
  */
 function drawGhosts(
+  root: SVGSVGElement,
+  height: number,
+  live: () => boolean,
   g: G,
   model: PageTablesModel,
   moves: readonly Shift[],
@@ -996,16 +1108,6 @@ function drawGhosts(
   backingByIndex: (i: number) => BackingModel | undefined,
 ): void {
   const byId = new Map(model.tables.map((t) => [t.id, t]));
-  interface Ghost {
-    x0: number;
-    y0: number;
-    x1: number;
-    y1: number;
-    d: string;
-    fill: string;
-    order: number;
-    level: Shift['level'];
-  }
   const out: Ghost[] = [];
   const MAX = 600;
   let order = 0;
@@ -1040,6 +1142,7 @@ function drawGhosts(
         y0: a[1],
         x1: b[0],
         y1: b[1],
+        len: seg.len,
         d,
         fill: tableColor ?? (style && style.key !== 'none' ? style.fill : cssVar('muted')),
         order: order++,
@@ -1097,7 +1200,14 @@ function drawGhosts(
       ? 0.1
       : 0;
   const stagger = out.length > 1 ? (dur * spread) / (out.length - 1) : 0;
+  const ghostDur = Math.max(1, dur - stagger * (out.length - 1));
   g.attr('pointer-events', 'none');
+  const ctx = out.length > 0 ? motionCanvas(root, geo.width, height) : null;
+  if (ctx) {
+    g.selectAll('path').remove();
+    flyOnCanvas(ctx, out, geo, stagger, ghostDur, dur, opts.theme, live);
+    return;
+  }
   g.selectAll('path')
     .data(out)
     .join('path')
@@ -1108,7 +1218,7 @@ function drawGhosts(
     .attr('transform', (d) => `translate(${r2(d.x0)},${r2(d.y0)})`)
     .transition()
     .delay((d) => d.order * stagger)
-    .duration(Math.max(1, dur - stagger * (out.length - 1)))
+    .duration(ghostDur)
     .ease(d3.easeCubicInOut)
     .attr('transform', (d) => `translate(${r2(d.x1)},${r2(d.y1)})`)
     .transition()

@@ -120,3 +120,11 @@ export function cssVariables(theme: Theme): Record<string, string> {
 export function themeColors(theme: Theme): ThemeColors {
   return THEMES[theme];
 }
+
+/** A colour as a canvas can take it: a `cssVar(...)` becomes the theme's value. */
+export function resolveColor(color: string, theme: Theme): string {
+  if (!color.startsWith('var(')) return color;
+  const name = /^var\((--[\w-]+)/.exec(color)?.[1];
+  const key = (Object.keys(VAR_NAMES) as (keyof ThemeColors)[]).find((k) => VAR_NAMES[k] === name);
+  return key ? THEMES[theme][key] : color;
+}

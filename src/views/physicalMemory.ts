@@ -20,6 +20,7 @@ import {
   prepareSvg,
   rectPath,
   rootState,
+  setPathData,
   sameSelection,
   setTitle,
   showTooltip,
@@ -211,16 +212,31 @@ export function renderPhysicalMemory(
   if (opts.durationMs > 0) drawPulses(pulses, layouts, opts.effects, opts.durationMs, st, token);
 }
 
+/** Frames present and mapped in a group: one pass per group model (a GiB is 262,144). */
+const groupCounts = new WeakMap<FrameGroupModel, { present: number; mapped: number }>();
+function counts(g: FrameGroupModel): { present: number; mapped: number } {
+  let c = groupCounts.get(g);
+  if (!c) {
+    let present = 0;
+    let mapped = 0;
+    const pfn = g.pfn;
+    const mapcount = g.mapcount;
+    for (let i = 0; i < g.count; i++) {
+      if (pfn[i]! < 0) continue;
+      present++;
+      if (mapcount[i]! > 0) mapped++;
+    }
+    groupCounts.set(g, (c = { present, mapped }));
+  }
+  return c;
+}
+
 function countPresent(g: FrameGroupModel): number {
-  let n = 0;
-  for (let i = 0; i < g.count; i++) if (g.pfn[i]! >= 0) n++;
-  return n;
+  return counts(g).present;
 }
 
 function countMapped(g: FrameGroupModel): number {
-  let n = 0;
-  for (let i = 0; i < g.count; i++) if (g.pfn[i]! >= 0 && g.mapcount[i]! > 0) n++;
-  return n;
+  return counts(g).mapped;
 }
 
 function drawGroupHead(
@@ -355,7 +371,7 @@ function drawCells(
   g.selectAll<SVGPathElement, (typeof paths)[number]>('path')
     .data(paths, (p) => p.key)
     .join('path')
-    .attr('d', (p) => p.d)
+    .each(setPathData)
     .style('fill', (p) => p.fill)
     .style('fill-opacity', (p) => p.fo)
     .style('stroke', (p) => p.stroke)

@@ -10,12 +10,11 @@ import { count, size as sizeText } from '../../views/format';
 import { PaneFrame } from './PaneFrame';
 import { useElementSize, useSvgView, useViewInputs } from './paneHooks';
 
-const __t = <T,>(n: string, f: () => T): T => { const t0 = performance.now(); const r = f(); ((globalThis as unknown as { __prof: [string, number][] }).__prof ??= []).push([n, performance.now() - t0]); return r; }; // TEMP-PROF
 export function AddressSpacePane() {
   const v = useViewInputs();
   const [bodyRef, size] = useElementSize<HTMLDivElement>();
   const svgRef = useRef<SVGSVGElement>(null);
-  const model = useMemo(() => __t('adaptAS', () => adaptAddressSpace(v.sim, v.timeline)), [v.sim, v.timeline]);
+  const model = useMemo(() => adaptAddressSpace(v.sim, v.timeline), [v.sim, v.timeline]);
 
   useSvgView(
     svgRef,

@@ -6,7 +6,6 @@ import { highlightPageTables, renderPageTables } from '../../views/pageTables';
 import { PaneFrame } from './PaneFrame';
 import { useElementSize, useSvgView, useViewInputs } from './paneHooks';
 
-const __t = <T,>(n: string, f: () => T): T => { const t0 = performance.now(); const r = f(); ((globalThis as unknown as { __prof: [string, number][] }).__prof ??= []).push([n, performance.now() - t0]); return r; }; // TEMP-PROF
 export function PageTablesPane() {
   const v = useViewInputs();
   const [bodyRef, size] = useElementSize<HTMLDivElement>();
@@ -14,7 +13,7 @@ export function PageTablesPane() {
   // The tables drawn follow the selection (not the hover: the layout would jump under the
   // pointer) and, without one, the range the step changed.
   const model = useMemo(
-    () => __t('adaptPT', () => adaptPageTables(v.sim, { selection: v.selection, effects: v.effects })),
+    () => adaptPageTables(v.sim, { selection: v.selection, effects: v.effects }),
     [v.sim, v.selection, v.effects],
   );
 

@@ -5,12 +5,11 @@ import { highlightPhysicalMemory, renderPhysicalMemory } from '../../views/physi
 import { PaneFrame } from './PaneFrame';
 import { useElementSize, useSvgView, useViewInputs } from './paneHooks';
 
-const __t = <T,>(n: string, f: () => T): T => { const t0 = performance.now(); const r = f(); ((globalThis as unknown as { __prof: [string, number][] }).__prof ??= []).push([n, performance.now() - t0]); return r; }; // TEMP-PROF
 export function PhysicalMemoryPane() {
   const v = useViewInputs();
   const [bodyRef, size] = useElementSize<HTMLDivElement>();
   const svgRef = useRef<SVGSVGElement>(null);
-  const model = useMemo(() => __t('adaptPM', () => adaptPhysical(v.sim)), [v.sim]);
+  const model = useMemo(() => adaptPhysical(v.sim), [v.sim]);
 
   useSvgView(
     svgRef,

@@ -5,12 +5,11 @@ import { highlightUffd, renderUffd } from '../../views/uffd';
 import { PaneFrame } from './PaneFrame';
 import { useElementSize, useSvgView, useViewInputs } from './paneHooks';
 
-const __t = <T,>(n: string, f: () => T): T => { const t0 = performance.now(); const r = f(); ((globalThis as unknown as { __prof: [string, number][] }).__prof ??= []).push([n, performance.now() - t0]); return r; }; // TEMP-PROF
 export function UffdPane() {
   const v = useViewInputs();
   const [bodyRef, size] = useElementSize<HTMLDivElement>();
   const svgRef = useRef<SVGSVGElement>(null);
-  const model = useMemo(() => __t('adaptUF', () => adaptUffd(v.sim, v.timeline)), [v.sim, v.timeline]);
+  const model = useMemo(() => adaptUffd(v.sim, v.timeline), [v.sim, v.timeline]);
 
   useSvgView(svgRef, model, v, size.width, size.height, renderUffd, highlightUffd);
 

@@ -161,7 +161,6 @@ export function useSvgView<M>(
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg || width === 0) return;
-    const T0 = performance.now(); // TEMP-PROF
     render(svg, model, {
       width,
       height,
@@ -172,7 +171,6 @@ export function useSvgView<M>(
       onSelect: select,
       onHover: setHover,
     });
-    ((globalThis as unknown as { __prof: [string, number][] }).__prof ??= []).push([render.name, performance.now() - T0]); // TEMP-PROF
   }, [
     svgRef,
     model,
