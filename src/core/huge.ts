@@ -42,7 +42,7 @@ export function splitHugePmd(mm: Mm, haddr: number, cause: Cause = 'fault'): boo
   const e = pt.pmd.data[s]!;
   if (!pmdIsHuge(e)) return false;
   pt.deposited--;
-  const t = pt.pte.alloc(haddr);
+  const t = pt.pte.alloc();
   pt.pmd.data[s] = mkPmdTable(t);
   mm.log.push({ type: 'table.alloc', level: 'pte', base: vaddr(haddr) });
   const head = e >>> PFN_SHIFT;

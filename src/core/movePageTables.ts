@@ -52,8 +52,7 @@
  * allocators.
  *
  * Cost (the kernel: ~14 us PUD, ~220 us PMD, ~3.5 ms PTE per populated GiB): a PUD move
- * touches one word (plus the 512 bases of the moved PMD table's PTE tables, which
- * PageTables.attachPmdTable keeps for table.free records); a PMD move one word; a PTE chunk
+ * touches one word (tables keep no base address to rebase); a PMD move one word; a PTE chunk
  * is a `copyWithin` + `fill` of at most 512 words of the PTE pool plus a native scan that
  * finds a full chunk (else a loop counts what moved). The PMD chunks of one PUD extent are
  * walked with the PMD table indices in hand rather than from the PGD each time. No per-page
@@ -298,7 +297,20 @@ export function movePageTables(mm: Mm, pmc: PageTableMoveControl): number {
           newPmdBase = (pt.pud.data[newPudSlot]! - 1) * PTRS_PER_TABLE;
         }
         const newSlot = newPmdBase + pmdIdx(pmc.newAddr);
-        movePmdExtent(mm, pmc, extent, oldSlot, newSlot, oldPmd, clearUffdWp, moves);
+        if (
+          extent === PMD_SIZE &&
+          (oldPmd & PMD_TABLE) !== 0 &&
+          !clearUffdWp &&
+          pt.pmd.data[newSlot] === 0
+        ) {
+          // The common case, inline: move_normal_pmd() of a whole PTE table into an empty
+          // slot (exactly what movePmdExtent() -> moveNormalPmd() would do).
+          pt.pmd.data[oldSlot] = 0;
+          pt.attachPteTable(newSlot, oldPmd);
+          moves.add('pmd', pmc.oldAddr, pmc.newAddr, false);
+        } else {
+          movePmdExtent(mm, pmc, extent, oldSlot, newSlot, oldPmd, clearUffdWp, moves);
+        }
       }
       advance(pmc, extent);
     }
@@ -405,7 +417,7 @@ function moveNormalPud(
   if (pt.pud.data[newSlot] !== 0) return false;
   if (clearUffdWp) return false;
   const word = pt.detachPmdTable(oldSlot);
-  pt.attachPmdTable(newSlot, word, pmc.newAddr);
+  pt.attachPmdTable(newSlot, word);
   moves.add('pud', pmc.oldAddr, pmc.newAddr, false);
   return true;
 }
@@ -426,7 +438,7 @@ function moveNormalPmd(
   // Racing with collapse? (!pmd_present || pmd_leaf): only a table moves here.
   if ((word & PMD_TABLE) === 0) return false;
   pt.detachPteTable(oldSlot);
-  pt.attachPteTable(newSlot, word, pmc.newAddr);
+  pt.attachPteTable(newSlot, word);
   moves.add('pmd', pmc.oldAddr, pmc.newAddr, false);
   return true;
 }
@@ -445,7 +457,7 @@ function moveHugePmd(
   let word = pt.detachPteTable(oldSlot);
   // The deposited PTE table goes with it (withdraw + deposit): VmPTE does not change.
   if (clearUffdWp) word &= ~PTE_UFFD_WP;
-  pt.attachPteTable(newSlot, word, pmc.newAddr);
+  pt.attachPteTable(newSlot, word);
   moves.add('pmd', pmc.oldAddr, pmc.newAddr, true);
   return true;
 }
@@ -470,7 +482,7 @@ function movePtes(
   if (newPmd === 0) {
     // pte_alloc() -> __pte_alloc(), as PageTables.pteSlotAlloc() does it.
     const base = pmc.newAddr - (pmc.newAddr % PMD_SIZE);
-    newPmd = mkPmdTable(pt.pte.alloc(base));
+    newPmd = mkPmdTable(pt.pte.alloc());
     pt.pmd.data[newSlot] = newPmd;
     mm.log.push({ type: 'table.alloc', level: 'pte', base: base as Vaddr });
   } else if ((newPmd & PMD_TABLE) === 0) {

@@ -80,8 +80,8 @@ export function mkPmdTable(table: number): number {
 /** The tables of one level. */
 export class TablePool {
   data: Int32Array;
-  /** Base address of each table's range (for effects and inspection). */
-  base: Float64Array;
+  // No base address per table: like the kernel's, a table does not know where it maps (a PUD
+  // move then rebases nothing); table.free records take it from the walk that frees it.
   capacity: number;
   freeIds: number[];
   next: number;
@@ -96,7 +96,6 @@ export class TablePool {
   constructor(src?: TablePool) {
     if (src !== undefined) {
       this.data = src.data.slice();
-      this.base = src.base.slice();
       this.capacity = src.capacity;
       this.freeIds = src.freeIds.slice();
       this.next = src.next;
@@ -105,7 +104,6 @@ export class TablePool {
     }
     this.capacity = 16;
     this.data = new Int32Array(this.capacity * PTRS_PER_TABLE);
-    this.base = new Float64Array(this.capacity);
     this.freeIds = [];
     this.next = 0;
     this.live = 0;
@@ -116,7 +114,7 @@ export class TablePool {
    * The pool grows by half, or at once to the running operation's hint, so that mapping or
    * moving a whole region copies the pool once rather than once per doubling.
    */
-  alloc(base: number): number {
+  alloc(): number {
     let t = this.freeIds.pop();
     if (t === undefined) {
       if (this.next === this.capacity) {
@@ -124,13 +122,9 @@ export class TablePool {
         const d = new Int32Array(this.capacity * PTRS_PER_TABLE);
         d.set(this.data);
         this.data = d;
-        const b = new Float64Array(this.capacity);
-        b.set(this.base);
-        this.base = b;
       }
       t = this.next++;
     }
-    this.base[t] = base;
     this.live++;
     return t;
   }
@@ -236,7 +230,7 @@ export class PageTables {
     let g = this.pgd[gi]!;
     if (g === 0) {
       const base = Math.floor(addr / PGDIR_SIZE) * PGDIR_SIZE;
-      g = this.pud.alloc(base) + 1;
+      g = this.pud.alloc() + 1;
       this.pgd[gi] = g;
       log.push({ type: 'table.alloc', level: 'pud', base: vaddr(base) });
     }
@@ -248,7 +242,7 @@ export class PageTables {
     let u = this.pud.data[s]!;
     if (u === 0) {
       const base = Math.floor(addr / PUD_SIZE) * PUD_SIZE;
-      u = this.pmd.alloc(base) + 1;
+      u = this.pmd.alloc() + 1;
       this.pud.data[s] = u;
       log.push({ type: 'table.alloc', level: 'pmd', base: vaddr(base) });
     }
@@ -261,7 +255,7 @@ export class PageTables {
     let m = this.pmd.data[s]!;
     if (m === 0) {
       const base = Math.floor(addr / PMD_SIZE) * PMD_SIZE;
-      m = mkPmdTable(this.pte.alloc(base));
+      m = mkPmdTable(this.pte.alloc());
       this.pmd.data[s] = m;
       log.push({ type: 'table.alloc', level: 'pte', base: vaddr(base) });
     } else if ((m & PMD_TABLE) === 0) {
@@ -279,10 +273,9 @@ export class PageTables {
     return m;
   }
 
-  /** Put a PMD word (a PTE table or a huge PMD) into an empty PMD slot; rebases the table. */
-  attachPteTable(pmdSlot: number, word: number, newBase: number): void {
+  /** Put a PMD word (a PTE table or a huge PMD) into an empty PMD slot. */
+  attachPteTable(pmdSlot: number, word: number): void {
     this.pmd.data[pmdSlot] = word;
-    if ((word & PMD_TABLE) !== 0) this.pte.base[word >>> PFN_SHIFT] = newBase;
   }
 
   /** Take the PMD table out of a PUD slot, returning the PUD word (table id + 1). */
@@ -292,16 +285,12 @@ export class PageTables {
     return u;
   }
 
-  /** Put a PUD word into an empty PUD slot; rebases the PMD table and its PTE tables. */
-  attachPmdTable(pudSlot: number, word: number, newBase: number): void {
+  /**
+   * Put a PUD word into an empty PUD slot: one word, as move_normal_pud() moves one pointer
+   * (the PMD table and its PTE tables are not touched).
+   */
+  attachPmdTable(pudSlot: number, word: number): void {
     this.pud.data[pudSlot] = word;
-    if (word === 0) return;
-    const t = word - 1;
-    this.pmd.base[t] = newBase;
-    for (let i = 0; i < PTRS_PER_TABLE; i++) {
-      const m = this.pmd.data[t * PTRS_PER_TABLE + i]!;
-      if ((m & PMD_TABLE) !== 0) this.pte.base[m >>> PFN_SHIFT] = newBase + i * PMD_SIZE;
-    }
   }
 
   // ---- freeing (mm/memory.c free_pgd_range and helpers) ----
@@ -348,7 +337,8 @@ export class PageTables {
     // free_p4d_range folds into this on 4-level paging: P4D_MASK == PGDIR_MASK.
     if (!this.mayFreeUpper(start, end, floor, ceiling, PGDIR_SIZE)) return;
     this.pgd[gi] = 0;
-    log.push({ type: 'table.free', level: 'pud', base: vaddr(this.pud.base[t]!) });
+    const base = Math.floor(start / PGDIR_SIZE) * PGDIR_SIZE;
+    log.push({ type: 'table.free', level: 'pud', base: vaddr(base) });
     this.pud.free(t);
   }
 
@@ -370,16 +360,17 @@ export class PageTables {
         // free_pte_range: the PMD is cleared whatever it holds (pmd_none_or_clear_bad).
         this.pmd.data[slot] = 0;
         if ((m & PMD_TABLE) !== 0) {
-          const pt = m >>> PFN_SHIFT;
-          log.push({ type: 'table.free', level: 'pte', base: vaddr(this.pte.base[pt]!) });
-          this.pte.free(pt);
+          // The walk is at a PMD boundary: addr is the table's base.
+          log.push({ type: 'table.free', level: 'pte', base: vaddr(addr) });
+          this.pte.free(m >>> PFN_SHIFT);
         }
       }
       addr = next;
     } while (addr !== end);
     if (!this.mayFreeUpper(start, end, floor, ceiling, PUD_SIZE)) return;
     this.pud.data[pudSlot] = 0;
-    log.push({ type: 'table.free', level: 'pmd', base: vaddr(this.pmd.base[t]!) });
+    const base = Math.floor(start / PUD_SIZE) * PUD_SIZE;
+    log.push({ type: 'table.free', level: 'pmd', base: vaddr(base) });
     this.pmd.free(t);
   }
 

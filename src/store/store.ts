@@ -234,6 +234,21 @@ export function createExplorerStore(opts: ExplorerStoreOptions = {}): ExplorerSt
     return sim;
   }
 
+  /** A checkpoint holds the simulation after exactly `n` steps. */
+  function checkpointAt(n: number): boolean {
+    const cps = data?.checkpoints ?? [];
+    let lo = 0;
+    let hi = cps.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const i = cps[mid]!.index;
+      if (i === n) return true;
+      if (i < n) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+
   function stopTimer(): void {
     if (timer !== null) {
       clearTimer(timer);
@@ -247,9 +262,10 @@ export function createExplorerStore(opts: ExplorerStoreOptions = {}): ExplorerSt
       const s = get();
       const target = Math.max(0, Math.min(n, s.steps.length));
       let sim: Simulation | null;
-      if (!fresh && target === s.cursor + 1 && s.sim !== null) {
+      if (!fresh && target === s.cursor + 1 && s.sim !== null && !checkpointAt(target)) {
         // One step forward: step a copy of the shown simulation (cheaper than a jump, and
-        // the shown one stays intact as the animation's "before").
+        // the shown one stays intact as the animation's "before"). A step with a checkpoint
+        // of its own (a heavy one: it populated or moved a GiB) is a clone, not a re-run.
         sim = s.sim.clone();
         sim.step();
       } else {

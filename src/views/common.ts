@@ -208,18 +208,23 @@ export function rootId(kind: string): string {
   return `mm-${kind}`;
 }
 
+/** A rectangle in a root's coordinates. */
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
 /**
  * A canvas laid over an SVG root, for motion that would otherwise move many SVG nodes every
- * frame (entries in flight): it is drawn once per frame and adds nothing to the SVG. Created
- * on first use, sized to the root (device pixels), cleared; null where there is no canvas (no
- * parent element, or a DOM without a 2D context such as jsdom), and the caller falls back to
- * SVG.
+ * frame (entries in flight): it is drawn once per frame and adds nothing to the SVG. It covers
+ * only `box` (in the root's coordinates, which the returned context draws in), so a frame
+ * repaints no more than the motion needs. Created on first use, cleared; null where there is
+ * no canvas (no parent element, or a DOM without a 2D context such as jsdom), and the caller
+ * falls back to SVG.
  */
-export function motionCanvas(
-  root: SVGSVGElement,
-  width: number,
-  height: number,
-): CanvasRenderingContext2D | null {
+export function motionCanvas(root: SVGSVGElement, box: Box): CanvasRenderingContext2D | null {
   const parent = root.parentElement;
   if (!parent || typeof HTMLCanvasElement === 'undefined') return null;
   if (typeof navigator !== 'undefined' && navigator.userAgent.includes('jsdom')) return null;
@@ -229,41 +234,46 @@ export function motionCanvas(
     const c = canvas as HTMLCanvasElement;
     c.className = 'mm-motion';
     c.setAttribute('aria-hidden', 'true');
-    if (getComputedStyle(parent).position === 'static') parent.style.position = 'relative';
-    // Over the root wherever it sits in its parent (once: this reads layout).
-    const r = root.getBoundingClientRect();
-    const p = parent.getBoundingClientRect();
-    Object.assign(c.style, {
-      position: 'absolute',
-      left: `${r.left - p.left - parent.clientLeft + parent.scrollLeft}px`,
-      top: `${r.top - p.top - parent.clientTop + parent.scrollTop}px`,
-      pointerEvents: 'none',
-    });
+    // The root's corner in the parent: the content corner when the root comes first (a pane
+    // body), else wherever it sits (read once, and that reads layout).
+    const ps = getComputedStyle(parent);
+    if (ps.position === 'static') parent.style.position = 'relative';
+    let left = parseFloat(ps.paddingLeft) || 0;
+    let top = parseFloat(ps.paddingTop) || 0;
+    if (root.previousElementSibling !== null) {
+      const r = root.getBoundingClientRect();
+      const p = parent.getBoundingClientRect();
+      left = r.left - p.left - parent.clientLeft + parent.scrollLeft;
+      top = r.top - p.top - parent.clientTop + parent.scrollTop;
+    }
+    c.dataset.left = String(left);
+    c.dataset.top = String(top);
+    c.style.position = 'absolute';
+    c.style.pointerEvents = 'none';
     root.insertAdjacentElement('afterend', c);
   }
   const c = canvas as HTMLCanvasElement;
   const ctx = c.getContext('2d');
   if (!ctx) return null;
   const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
-  const w = Math.ceil(width * dpr);
-  const h = Math.ceil(height * dpr);
+  const x = Math.floor(box.x);
+  const y = Math.floor(box.y);
+  const width = Math.ceil(box.x + box.width) - x;
+  const height = Math.ceil(box.y + box.height) - y;
+  const w = Math.max(1, Math.ceil(width * dpr));
+  const h = Math.max(1, Math.ceil(height * dpr));
   if (c.width !== w || c.height !== h) {
     c.width = w;
     c.height = h;
-    c.style.width = `${width}px`;
-    c.style.height = `${height}px`;
   }
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, width, height);
+  c.style.left = `${Number(c.dataset.left) + x}px`;
+  c.style.top = `${Number(c.dataset.top) + y}px`;
+  c.style.width = `${width}px`;
+  c.style.height = `${height}px`;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, w, h);
+  ctx.setTransform(dpr, 0, 0, dpr, -x * dpr, -y * dpr);
   return ctx;
-}
-
-/** Clear the motion canvas of a root, if it has one. */
-export function clearMotionCanvas(root: SVGSVGElement): void {
-  const c = root.nextElementSibling;
-  if (c instanceof HTMLCanvasElement && c.classList.contains('mm-motion')) {
-    c.getContext('2d')?.clearRect(0, 0, c.width, c.height);
-  }
 }
 
 /**

@@ -29,6 +29,7 @@ import {
   setTitle,
   showTooltip,
   textWidth,
+  type Box,
   type G,
 } from './common';
 import { count, hex, range, size, sizeExact, shortHex } from './format';
@@ -1024,6 +1025,24 @@ interface Ghost {
   level: Shift['level'];
 }
 
+/** The box the ghosts travel in (all their positions, from start to end). */
+function ghostBox(ghosts: readonly Ghost[], geo: Geometry, height: number): Box {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const g of ghosts) {
+    const w = g.len * geo.c + 1;
+    x0 = Math.min(x0, g.x0, g.x1);
+    y0 = Math.min(y0, g.y0, g.y1);
+    x1 = Math.max(x1, g.x0 + w, g.x1 + w);
+    y1 = Math.max(y1, g.y0 + geo.c + 1, g.y1 + geo.c + 1);
+  }
+  const x = Math.max(0, x0 - 2);
+  const y = Math.max(0, y0 - 2);
+  return { x, y, width: Math.min(geo.width, x1 + 2) - x, height: Math.min(height, y1 + 2) - y };
+}
+
 /**
  * Entries in flight on the motion canvas: one redraw per frame (no SVG node moves), each run
  * a pre-drawn strip of cells. A run waits at its old slots until its turn, travels, and stays
@@ -1039,7 +1058,8 @@ function flyOnCanvas(
   theme: PageTablesOptions['theme'],
   live: () => boolean,
 ): void {
-  const dpr = ctx.getTransform().a || 1;
+  const tf = ctx.getTransform();
+  const dpr = tf.a || 1;
   const c = geo.c;
   const cs = c > 3 ? c - 1 : c;
   const stroke = resolveColor(cssVar('fg'), theme);
@@ -1064,10 +1084,13 @@ function flyOnCanvas(
     }
     return sp;
   };
-  const w = ctx.canvas.width / dpr;
-  const h = ctx.canvas.height / dpr;
+  const clear = (): void => {
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+    ctx.setTransform(tf);
+  };
   const timer = d3.timer((elapsed) => {
-    ctx.clearRect(0, 0, w, h);
+    clear();
     if (!live() || elapsed >= dur) {
       timer.stop();
       return;
@@ -1202,7 +1225,7 @@ function drawGhosts(
   const stagger = out.length > 1 ? (dur * spread) / (out.length - 1) : 0;
   const ghostDur = Math.max(1, dur - stagger * (out.length - 1));
   g.attr('pointer-events', 'none');
-  const ctx = out.length > 0 ? motionCanvas(root, geo.width, height) : null;
+  const ctx = out.length > 0 ? motionCanvas(root, ghostBox(out, geo, height)) : null;
   if (ctx) {
     g.selectAll('path').remove();
     flyOnCanvas(ctx, out, geo, stagger, ghostDur, dur, opts.theme, live);
