@@ -303,13 +303,17 @@ function runMappedPtes(
       tags[e >>> E_SHIFT] = tag;
     }
   } else {
+    // The first byte of each page read, straight into the access's tag buffer.
+    const out = a.reserveTags(n);
+    let k = a.ntags;
     let t = 0;
     for (; i < n; i++) {
       const e = data[base + i]!;
       if ((e & E_PRESENT) === 0) break;
       t = tags[e >>> E_SHIFT]!;
-      a.pushTag(t);
+      out[k++] = t;
     }
+    a.ntags = k;
     if (i > 0) mm.lastTag = t;
   }
   return i;

@@ -65,6 +65,20 @@ describe('PageTables', () => {
     expect(pt.bytes()).toBe(2 * 4096);
   });
 
+  it('tables moved whole are freed under their new addresses (no base is kept per table)', () => {
+    const pt = new PageTables();
+    const log = new RunLog();
+    pt.pteSlotAlloc(BASE + 3 * PMD, log);
+    // move_normal_pud(): the PMD table (and its PTE table) now maps BASE + PUD.
+    const dst = pt.pudSlotAlloc(BASE + PUD, log);
+    pt.attachPmdTable(dst, pt.detachPmdTable(pt.pudSlot(BASE)));
+    log.take();
+    pt.freePgdRange(BASE + PUD, BASE + 2 * PUD, 0, 0, log);
+    expect(
+      log.take().map((e) => (e.type === 'table.free' ? `${e.level}@${e.base - BASE}` : e.type)),
+    ).toEqual([`pte@${PUD + 3 * PMD}`, `pmd@${PUD}`, 'pud@0']);
+  });
+
   it('addrEnd stops at the next boundary or the end', () => {
     expect(addrEnd(BASE + 4096, BASE + 3 * PMD, PMD)).toBe(BASE + PMD);
     expect(addrEnd(BASE + 4096, BASE + 8192, PMD)).toBe(BASE + 8192);

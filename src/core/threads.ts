@@ -43,6 +43,16 @@ export class Access {
     this.finished = false;
   }
 
+  /** Room for n more tags (a caller then writes tags[ntags++] itself). */
+  reserveTags(n: number): Uint8Array {
+    if (this.ntags + n > this.tags.length) {
+      const g = new Uint8Array(Math.max(this.tags.length * 2, this.ntags + n));
+      g.set(this.tags);
+      this.tags = g;
+    }
+    return this.tags;
+  }
+
   pushTag(t: number): void {
     if (this.ntags === this.tags.length) {
       const n = new Uint8Array(this.tags.length * 2);

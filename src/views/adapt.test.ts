@@ -3,6 +3,9 @@
  * say what the core did (tables under the right slots after each kind of move, the emptied
  * DONTUNMAP source, the page cache keeping its pages, the names the script bound).
  */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../script/compile';
 import { Simulation } from '../script/interpret';
@@ -16,7 +19,7 @@ import {
   adaptUffd,
   type Timeline,
 } from './adapt';
-import { SLOT_ANON, SLOT_TABLE } from './models';
+import { LANE_STEPS, SLOT_ANON, SLOT_TABLE } from './models';
 
 interface Run {
   sim: Simulation;
@@ -174,5 +177,77 @@ load(a, 8K)`);
     const t1 = u.threads.find((t) => t.name === 't1')!;
     expect(t1.state).toBe('done');
     expect(t1.lane.map((c) => c.ran)).toEqual([true, false]);
+  });
+});
+
+/** Run a script to step `k` (the Simulation shown is a clone), keeping every step's record. */
+function runTo(text: string, k: number): Run {
+  const full = run(text);
+  const c = compile(text);
+  if (!c.ok) throw new Error('does not compile');
+  const sim = new Simulation(c.program);
+  for (let i = 0; i < k; i++) sim.step();
+  return { sim: sim.clone(), tl: { ...full.tl, cursor: k }, last: full.tl.steps[k - 1]! };
+}
+
+describe('long timelines and names', () => {
+  const long = [
+    'a = mmap(NULL, 64K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS)',
+    ...Array.from({ length: 600 }, (_, i) =>
+      i % 3 === 0
+        ? `@t1 load(a + ${(i % 16) * 4096}, 4K)`
+        : `store(a + ${(i % 16) * 4096}, 4K, 'Q')`,
+    ),
+  ].join('\n');
+
+  it('gives each thread a lane over the last LANE_STEPS steps, ending at the cursor', () => {
+    for (const k of [601, 300, 5]) {
+      const r = runTo(long, k);
+      const u = adaptUffd(r.sim, r.tl);
+      expect(u.steps).toBe(k);
+      const main = u.threads.find((t) => t.name === 'main')!;
+      // main first runs in step 3 (step 2 is t1's).
+      expect(main.lane.length).toBe(Math.min(k - 2, LANE_STEPS));
+      expect(main.lane[main.lane.length - 1]!.step).toBe(k);
+      // Every access counts, not only those in the window.
+      const ran = r.tl.steps
+        .slice(0, k)
+        .filter((s) => s.op.kind === 'access' && s.op.thread === 0).length;
+      expect(main.accesses).toBe(ran);
+    }
+  });
+
+  it('reads names and lanes the same whether the index was built at step 600 or step 5', () => {
+    const a = runTo(long, 600);
+    const b = runTo(long, 5);
+    // Share one steps array, so that both use one index, built by whichever comes first.
+    const steps = a.tl.steps;
+    const atB = adaptUffd(b.sim, { ...b.tl, steps });
+    const atA = adaptUffd(a.sim, { ...a.tl, steps });
+    const t1 = atB.threads.find((t) => t.name === 't1')!;
+    expect(t1.lane.map((c) => c.step)).toEqual([2, 3, 4, 5]);
+    expect(t1.lane.filter((c) => c.ran).map((c) => c.step)).toEqual([2, 5]);
+    const t1a = atA.threads.find((t) => t.name === 't1')!;
+    expect(t1a.lane.at(-1)!.step).toBe(600);
+    expect(t1a.lane.filter((c) => c.ran).at(-1)!.step).toBe(599);
+    expect(adaptAddressSpace(b.sim, { ...b.tl, steps }).names.map((n) => n.name)).toEqual(['a']);
+  });
+
+  it('names the addresses of queued uffd messages and blocked threads as the transcript does', () => {
+    const text = readFileSync(
+      join(dirname(fileURLToPath(import.meta.url)), '../scenarios/art-cmc-minor.mms'),
+      'utf8',
+    );
+    const all = run(text).tl.steps;
+    // The step that blocks m1 and queues its fault; the next read(uffd) pops it.
+    const k = all.findIndex((s) => s.effects.some((e) => e.type === 'uffd.event')) + 1;
+    const r = runTo(text, k);
+    const u = adaptUffd(r.sim, r.tl);
+    const msg = u.contexts[0]!.queue[0]!.text;
+    expect(msg).toMatch(/^PAGEFAULT heap\+0x[0-9a-f]+ flags=MINOR/);
+    const m1 = u.threads.find((t) => t.name === 'm1')!;
+    expect(m1.state).toBe('blocked');
+    expect(m1.where).toMatch(/^heap\+0x/);
+    expect(msg).toContain(m1.where!);
   });
 });
