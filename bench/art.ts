@@ -37,7 +37,11 @@ function hex(n: number): string {
   return '0x' + n.toString(16);
 }
 
-export function artScript(): { text: string; gcOps: [number, number]; mutatorOps: [number, number] } {
+export function artScript(): {
+  text: string;
+  gcOps: [number, number];
+  mutatorOps: [number, number];
+} {
   const lines = [
     `uffd = userfaultfd(O_CLOEXEC)`,
     `ioctl(uffd, UFFDIO_API, 0)`,

@@ -73,11 +73,12 @@ function runSimulator(program: Program): Pick<Timed, 'sim' | 'effects' | 'simFac
 type TimedOracle = (
   p: Program,
 ) => Promise<
-  | { ok: true; facts: unknown[]; ns: number[] }
-  | { ok: false; skip: boolean; reason: string }
+  { ok: true; facts: unknown[]; ns: number[] } | { ok: false; skip: boolean; reason: string }
 >;
 
-async function runKernel(program: Program): Promise<Pick<Timed, 'kernel' | 'kernelFacts' | 'skip'>> {
+async function runKernel(
+  program: Program,
+): Promise<Pick<Timed, 'kernel' | 'kernelFacts' | 'skip'>> {
   const timed = (oracle as unknown as { runOracleTimed?: TimedOracle }).runOracleTimed;
   if (timed === undefined) return { kernel: null, kernelFacts: null, skip: 'oracle has no timing' };
   const r = await timed(program);
@@ -188,8 +189,7 @@ async function moveRows(gib: number, populate: 'store' | 'load'): Promise<Row[]>
       before !== undefined && after !== undefined
         ? {
             kind: 'pgtables',
-            delta:
-              (after as { delta: number }).delta - (before as { delta: number }).delta,
+            delta: (after as { delta: number }).delta - (before as { delta: number }).delta,
           }
         : undefined;
     const sDelta = {
