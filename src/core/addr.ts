@@ -52,9 +52,13 @@ export function toVaddr(v: bigint): Vaddr {
 export function pageAligned(a: number): boolean {
   return a % PAGE_SIZE === 0;
 }
+const PAGE_OFFSET_BIG = BigInt(PAGE_SIZE - 1);
+const PAGE_ALIGN_MASK_BIG = ~PAGE_OFFSET_BIG & U64_MASK;
+
 /** PAGE_ALIGN() on a u64: round up, wrapping modulo 2^64 as the kernel's unsigned math does. */
 export function pageAlignU64(v: bigint): bigint {
-  return (v + BigInt(PAGE_SIZE - 1)) & ~BigInt(PAGE_SIZE - 1) & U64_MASK;
+  // The masks are made once: each bigint operation allocates.
+  return (v + PAGE_OFFSET_BIG) & PAGE_ALIGN_MASK_BIG;
 }
 export function alignDown(a: number, size: number): number {
   return a - (a % size);

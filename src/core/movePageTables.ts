@@ -304,13 +304,28 @@ export function movePageTables(mm: Mm, pmc: PageTableMoveControl): number {
           pt.pmd.data[newSlot] === 0
         ) {
           // The common case, inline: move_normal_pmd() of a whole PTE table into an empty
-          // slot (exactly what movePmdExtent() -> moveNormalPmd() would do).
-          pt.pmd.data[oldSlot] = 0;
-          pt.attachPteTable(newSlot, oldPmd);
-          moves.add('pmd', pmc.oldAddr, pmc.newAddr, false);
-        } else {
-          movePmdExtent(mm, pmc, extent, oldSlot, newSlot, oldPmd, clearUffdWp, moves);
+          // slot (what movePmdExtent() -> moveNormalPmd() would do: detach, attach), for this
+          // chunk and each next one that is the same. Both addresses are PMD-aligned here, so
+          // every chunk up to chunkEnd is one whole entry, at consecutive slots of the two PMD
+          // tables: one tight loop instead of the general per-chunk steps. It stops at the
+          // first entry that is none, huge or has an occupied destination (the general path).
+          const data = pt.pmd.data;
+          const max = Math.floor((chunkEnd - pmc.oldAddr) / PMD_SIZE);
+          data[oldSlot] = 0;
+          data[newSlot] = oldPmd;
+          let n = 1;
+          while (n < max) {
+            const w = data[oldSlot + n]!;
+            if ((w & PMD_TABLE) === 0 || data[newSlot + n] !== 0) break;
+            data[oldSlot + n] = 0;
+            data[newSlot + n] = w;
+            n++;
+          }
+          moves.add('pmd', pmc.oldAddr, pmc.newAddr, false, n);
+          advance(pmc, n * PMD_SIZE);
+          continue;
         }
+        movePmdExtent(mm, pmc, extent, oldSlot, newSlot, oldPmd, clearUffdWp, moves);
       }
       advance(pmc, extent);
     }
@@ -339,7 +354,8 @@ class MoveRecords {
 
   constructor(private readonly log: RunLog) {}
 
-  add(level: 'pud' | 'pmd', from: number, to: number, huge: boolean): void {
+  /** `count` consecutive chunks of one entry each, from `from` to `to`. */
+  add(level: 'pud' | 'pmd', from: number, to: number, huge: boolean, count = 1): void {
     const span = this.count * (level === 'pud' ? PUD_SIZE : PMD_SIZE);
     if (
       this.level === level &&
@@ -347,14 +363,14 @@ class MoveRecords {
       from === this.from + span &&
       to === this.to + span
     ) {
-      this.count++;
+      this.count += count;
       return;
     }
     this.flush();
     this.level = level;
     this.from = from;
     this.to = to;
-    this.count = 1;
+    this.count = count;
     this.huge = huge;
   }
 

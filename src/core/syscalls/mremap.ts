@@ -118,6 +118,8 @@ import { getUnmappedArea } from '../placement';
 import { mmPopulate } from '../gup';
 
 const PAGE_MASK_BIG = BigInt(PAGE_SIZE - 1);
+/** The flag bits mremap does not know (made once: each bigint operation allocates). */
+const FLAGS_UNKNOWN = ~BigInt(MREMAP_FIXED | MREMAP_MAYMOVE | MREMAP_DONTUNMAP);
 const TASK_SIZE = Number(TASK_SIZE_BIG);
 
 type RemapType = 'none' | 'shrink' | 'expand';
@@ -165,7 +167,7 @@ export function sysMremap(
 // Parameter checks on u64 values
 
 function flagsValid(flags: bigint): boolean {
-  return (flags & ~BigInt(MREMAP_FIXED | MREMAP_MAYMOVE | MREMAP_DONTUNMAP)) === 0n;
+  return (flags & FLAGS_UNKNOWN) === 0n;
 }
 
 function impliesNewAddr(flags: number): boolean {
