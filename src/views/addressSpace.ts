@@ -34,6 +34,7 @@ import {
   textWidth,
   type G,
   type Svg,
+  clickableBackground,
 } from './common';
 import { count, hex, range, size, sizeExact } from './format';
 import type {
@@ -166,14 +167,9 @@ function draw(
   const footer = layer(svg, 'footer');
   layer(svg, 'tooltip');
 
-  bg.selectAll('rect')
-    .data([0])
-    .join('rect')
-    .attr('width', width)
-    .attr('height', height)
-    .style('fill', 'transparent')
-    .on('click', () => opts.onSelect?.(null))
-    .on('dblclick', () => resetAddressSpaceZoom(root));
+  clickableBackground(bg, width, height, opts.onSelect).on('dblclick', () =>
+    resetAddressSpaceZoom(root),
+  );
 
   drawOverview(overview, model, axis, x, width);
   drawSegments(L, segs, axis, x, width);

@@ -61,6 +61,26 @@ export function layer<P extends d3.BaseType>(
   return parent.append('g').attr('class', name) as unknown as G;
 }
 
+/**
+ * The pane's background in layer `bg`: an invisible rect under everything, so that a click
+ * on empty space clears the selection. Returns the rect for view-specific handlers.
+ */
+export function clickableBackground(
+  bg: G,
+  width: number,
+  height: number,
+  onSelect: ((s: null) => void) | undefined,
+): d3.Selection<SVGRectElement, number, SVGGElement, unknown> {
+  return bg
+    .selectAll<SVGRectElement, number>('rect')
+    .data([0])
+    .join('rect')
+    .attr('width', width)
+    .attr('height', height)
+    .style('fill', 'transparent')
+    .on('click', () => onSelect?.(null));
+}
+
 /** Remove all children of a layer (for layers that are cheap to redraw from scratch). */
 export function clear(g: G): G {
   g.selectAll('*').remove();

@@ -31,6 +31,7 @@ import {
   textWidth,
   type Box,
   type G,
+  clickableBackground,
 } from './common';
 import { count, hex, range, size, sizeExact, shortHex } from './format';
 import {
@@ -274,13 +275,7 @@ export function renderPageTables(
   const footer = layer(svg, 'footer');
   layer(svg, 'tooltip');
 
-  bg.selectAll('rect')
-    .data([0])
-    .join('rect')
-    .attr('width', opts.width)
-    .attr('height', height)
-    .style('fill', 'transparent')
-    .on('click', () => opts.onSelect?.(null));
+  clickableBackground(bg, opts.width, height, opts.onSelect);
 
   const stepSummary = summarize(opts.effects);
   const counterText = stepSummary.hasMove

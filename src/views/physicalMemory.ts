@@ -26,6 +26,7 @@ import {
   showTooltip,
   textWidth,
   type G,
+  clickableBackground,
 } from './common';
 import { count, shortHex, size } from './format';
 import type { FrameGroupModel, Highlight, Linked, PhysicalModel, ViewOptions } from './models';
@@ -117,13 +118,7 @@ export function renderPhysicalMemory(
   const pulses = layer(svg, 'pulses');
   layer(svg, 'tooltip');
 
-  bg.selectAll('rect')
-    .data([0])
-    .join('rect')
-    .attr('width', opts.width)
-    .attr('height', height)
-    .style('fill', 'transparent')
-    .on('click', () => opts.onSelect?.(null));
+  clickableBackground(bg, opts.width, height, opts.onSelect);
 
   clear(head);
   const s = summarize(opts.effects);

@@ -19,6 +19,7 @@ import {
   textWidth,
   type G,
   type Svg,
+  clickableBackground,
 } from './common';
 import { count, hex, range, size } from './format';
 import {
@@ -86,13 +87,7 @@ export function renderUffd(root: SVGSVGElement, model: UffdModel, opts: UffdOpti
   const ctxG = layer(svg, 'contexts');
   const lanesG = layer(svg, 'lanes');
   layer(svg, 'tooltip');
-  bg.selectAll('rect')
-    .data([0])
-    .join('rect')
-    .attr('width', opts.width)
-    .attr('height', height)
-    .style('fill', 'transparent')
-    .on('click', () => opts.onSelect?.(null));
+  clickableBackground(bg, opts.width, height, opts.onSelect);
 
   // "no userfaultfd" when there is none.
   ctxG
