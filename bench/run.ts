@@ -246,7 +246,8 @@ function memoryChild(): void {
     gc();
     gc();
     const m = process.memoryUsage();
-    return m.heapUsed + m.arrayBuffers + m.external;
+    // `external` already includes `arrayBuffers` (the typed arrays): count it once.
+    return m.heapUsed + m.external;
   };
   const program = mustCompile(
     [

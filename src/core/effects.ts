@@ -185,6 +185,8 @@ export class EffectLog {
 }
 
 function continues(a: Effect, b: Effect): boolean {
+  // Records of different types never coalesce: one comparison for most pushes.
+  if (a.type !== b.type) return false;
   if (a.type === 'entries.set' && b.type === 'entries.set') {
     const samePfnRun =
       a.entry === 'zero' || a.entry === 'huge-zero' || a.entry.startsWith('marker')

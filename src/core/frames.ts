@@ -110,12 +110,16 @@ export class Frames {
 
   /**
    * Room for at least `min` frames. The arrays grow by half, not double (a populated GiB costs
-   * ~23 bytes per frame rather than up to 46), or at once to the running operation's hint, so
-   * that storing to a whole region allocates its arrays once instead of a doubling series
-   * (less copying, and less garbage for the GC to find).
+   * ~23 bytes per frame rather than up to 46), or at once to the running operation's hint (at
+   * most 8 times larger per step: a hint is an upper bound, e.g. a huge shmem mapping past EOF
+   * stops at SIGBUS), so that storing to a whole region allocates its arrays a few times
+   * instead of a long doubling series (less copying, and less garbage for the GC to find).
    */
   private grow(min: number): void {
-    const cap = Math.max(min, this.bumpHint, Math.ceil((this.capacity * 1.5) / 1024) * 1024);
+    const cap =
+      this.bumpHint > min
+        ? Math.max(min, Math.min(this.bumpHint, this.capacity * 8))
+        : Math.max(min, Math.ceil((this.capacity * 1.5) / 1024) * 1024);
     const g8 = (a: Uint8Array): Uint8Array => {
       const n = new Uint8Array(cap);
       n.set(a);

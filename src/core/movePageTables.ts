@@ -523,6 +523,16 @@ function movePtes(
       }
       data[dst + i] = e & ~PTE_UFFD_WP;
     }
+  } else if (n <= 16) {
+    // A short extent (with one side 4 KiB off a PMD boundary every other chunk is one page):
+    // a plain loop, as the typed-array builtins below cost more to call than to run here.
+    for (let i = 0; i < n; i++) {
+      const e = data[src + i]!;
+      if (e === 0) continue;
+      data[dst + i] = e;
+      data[src + i] = 0;
+      moved++;
+    }
   } else {
     // Count what moves; a full extent (the common case) is found by one native scan.
     if (data.subarray(src, src + n).indexOf(0) < 0) moved = n;

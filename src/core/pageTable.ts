@@ -111,14 +111,19 @@ export class TablePool {
 
   /**
    * A zeroed table: a freed one (free() zeroed it already, so no second fill) or a new one.
-   * The pool grows by half, or at once to the running operation's hint, so that mapping or
-   * moving a whole region copies the pool once rather than once per doubling.
+   * The pool grows by half, or at once to the running operation's hint (at most 8 times larger
+   * per step: a hint is an upper bound), so that mapping or moving a whole region copies the
+   * pool a few times rather than once per doubling.
    */
   alloc(): number {
     let t = this.freeIds.pop();
     if (t === undefined) {
       if (this.next === this.capacity) {
-        this.capacity = Math.max(this.next + 1, this.nextHint, Math.ceil(this.capacity * 1.5));
+        const min = this.next + 1;
+        this.capacity =
+          this.nextHint > min
+            ? Math.max(min, Math.min(this.nextHint, this.capacity * 8))
+            : Math.max(min, Math.ceil(this.capacity * 1.5));
         const d = new Int32Array(this.capacity * PTRS_PER_TABLE);
         d.set(this.data);
         this.data = d;
