@@ -493,11 +493,7 @@ function uffdZeropage(mm: Mm, ctx: UffdCtx, start: bigint, len: bigint, mode: bi
   const err = validateRange(start, len);
   if (err !== 0) return sysErr(-err);
   if ((mode & ~BigInt(UFFDIO_ZEROPAGE_MODE_DONTWAKE)) !== 0n) return sysErr(EINVAL);
-  const n = toNum(len);
-  const ret = mfillAtomic(mm, toNum(start), 0, n, 'zeropage', false);
-  if (ret > 0 && (mode & BigInt(UFFDIO_ZEROPAGE_MODE_DONTWAKE)) === 0n)
-    wakeUserfault(mm, ctx.id, toNum(start), ret);
-  return outResult('zeropage', ret, n);
+  return fillAndWake(mm, ctx, start, len, 'zeropage', false, mode, 'zeropage');
 }
 
 /** userfaultfd_continue(). */
@@ -507,11 +503,7 @@ function uffdContinue(mm: Mm, ctx: UffdCtx, start: bigint, len: bigint, mode: bi
   if ((mode & ~BigInt(UFFDIO_CONTINUE_MODE_DONTWAKE | UFFDIO_CONTINUE_MODE_WP)) !== 0n)
     return sysErr(EINVAL);
   const wp = (mode & BigInt(UFFDIO_CONTINUE_MODE_WP)) !== 0n;
-  const n = toNum(len);
-  const ret = mfillAtomic(mm, toNum(start), 0, n, 'continue', wp);
-  if (ret > 0 && (mode & BigInt(UFFDIO_CONTINUE_MODE_DONTWAKE)) === 0n)
-    wakeUserfault(mm, ctx.id, toNum(start), ret);
-  return outResult('mapped', ret, n);
+  return fillAndWake(mm, ctx, start, len, 'continue', wp, mode, 'mapped');
 }
 
 /** userfaultfd_poison(). */
@@ -519,11 +511,30 @@ function uffdPoison(mm: Mm, ctx: UffdCtx, start: bigint, len: bigint, mode: bigi
   const err = validateRange(start, len);
   if (err !== 0) return sysErr(-err);
   if ((mode & ~BigInt(UFFDIO_POISON_MODE_DONTWAKE)) !== 0n) return sysErr(EINVAL);
+  return fillAndWake(mm, ctx, start, len, 'poison', false, mode, 'updated');
+}
+
+/**
+ * The common tail of ZEROPAGE, CONTINUE and POISON once their arguments are checked:
+ * mfill_atomic() over [start, start+len), then wake the waiters in the part that was filled
+ * unless the mode has DONTWAKE (bit 0 in all three: UFFDIO_*_MODE_DONTWAKE), and write the
+ * bytes done (or -errno) into the ioctl's out field.
+ */
+function fillAndWake(
+  mm: Mm,
+  ctx: UffdCtx,
+  start: bigint,
+  len: bigint,
+  kind: 'zeropage' | 'continue' | 'poison',
+  wp: boolean,
+  mode: bigint,
+  out: 'zeropage' | 'mapped' | 'updated',
+): SysResult {
   const n = toNum(len);
-  const ret = mfillAtomic(mm, toNum(start), 0, n, 'poison', false);
-  if (ret > 0 && (mode & BigInt(UFFDIO_POISON_MODE_DONTWAKE)) === 0n)
+  const ret = mfillAtomic(mm, toNum(start), 0, n, kind, wp);
+  if (ret > 0 && (mode & BigInt(UFFDIO_ZEROPAGE_MODE_DONTWAKE)) === 0n)
     wakeUserfault(mm, ctx.id, toNum(start), ret);
-  return outResult('updated', ret, n);
+  return outResult(out, ret, n);
 }
 
 /**
