@@ -51,13 +51,15 @@
  * whose count is the number of chunks (MoveRecords). `table.alloc` come from the page-table
  * allocators.
  *
- * Cost (the kernel: ~14 us PUD, ~220 us PMD, ~3.5 ms PTE per populated GiB): a PUD move
- * touches one word (tables keep no base address to rebase); a PMD move one word; a PTE chunk
- * is a `copyWithin` + `fill` of at most 512 words of the PTE pool plus a native scan that
- * finds a full chunk (else a loop counts what moved). The PMD chunks of one PUD extent are
- * walked with the PMD table indices in hand rather than from the PGD each time. No per-page
- * objects. Warm, a populated GiB moves in ~5 us (PUD), ~110-250 us (PMD), ~0.6-2 ms (PTE);
- * a single cold call pays for V8's tier-up on top.
+ * Cost (the kernel here, moving a populated GiB back and forth: ~8-12 us PUD, ~170-250 us
+ * PMD, ~3-5 ms PTE): a PUD move touches one word (tables keep no base address to rebase); a
+ * PMD move one word; a PTE chunk is a `copyWithin` + `fill` of at most 512 words of the PTE
+ * pool plus a native scan that finds a full chunk (else a loop counts what moved). The PMD
+ * chunks of one PUD extent are walked with the PMD table indices in hand rather than from the
+ * PGD each time. No per-page objects. Optimized by V8, a populated GiB moves in ~6 us (PUD),
+ * ~27 us (PMD), ~2-3 ms (PTE) (`npm run bench`). The first move after populating a GiB
+ * costs both sides more, in cache and TLB misses (the kernel's PUD move 40-75 us, the
+ * simulator's 40-55 us), and a call before V8 has optimized this code pays for the tier-up.
  */
 import type { Mm } from './mm';
 import type { RunLog } from './runLog';

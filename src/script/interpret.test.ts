@@ -73,3 +73,42 @@ maps()`),
     });
   });
 });
+
+describe('Simulation clock (SimStep.ns)', () => {
+  const text = [
+    `a = mmap(0, 8K, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)`,
+    `store(a, 8K, 'A')`,
+    `pgtables()`,
+  ].join('\n');
+
+  it('is null without a clock', () => {
+    const sim = new Simulation(prog(text));
+    expect(sim.step()?.ns).toBeNull();
+  });
+
+  it('times a call over the core syscall only, as the oracle times the syscall', () => {
+    // step() reads the clock first (1000), then the call is bracketed (1007, 1107): the call's
+    // time is the bracket alone, not the argument evaluation and fact building around it.
+    const readings = [1000, 1007, 1107, 5000];
+    let i = 0;
+    const sim = new Simulation(prog(text), undefined, { clock: () => readings[i++] ?? 9999 });
+    const call = sim.step();
+    expect(call?.fact.kind).toBe('call');
+    expect(call?.ns).toBe(100);
+    expect(i).toBe(3);
+  });
+
+  it('times an access and a fact op whole, and a clone keeps the clock', () => {
+    let now = 0;
+    const clock = () => (now += 10);
+    const sim = new Simulation(prog(text), undefined, { clock });
+    sim.step();
+    const copy = sim.clone();
+    const access = copy.step();
+    expect(access?.fact.kind).toBe('access');
+    expect(access?.ns).toBe(10); // bracketed: two readings
+    const pg = copy.step();
+    expect(pg?.fact.kind).toBe('pgtables');
+    expect(pg?.ns).toBe(10); // step's own two readings
+  });
+});

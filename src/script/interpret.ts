@@ -29,6 +29,21 @@ export interface SimStep {
   readonly op: Op;
   readonly fact: Fact;
   readonly effects: readonly Effect[];
+  /**
+   * With a clock (SimulationOptions), the op's time in the clock's unit, measured over what
+   * the oracle measures on the kernel (oracle/mmsexec.c op_ns): a call's core syscall alone
+   * (not the argument evaluation, the fact or the monitor's settle), an access or a wait with
+   * its settle, and the other ops whole. null without a clock.
+   */
+  readonly ns: number | null;
+}
+
+export interface SimulationOptions {
+  /**
+   * A monotonic clock in nanoseconds (injected: the core and the interpreter read no time of
+   * their own, so runs stay deterministic). Only benchmarks pass one.
+   */
+  readonly clock?: () => number;
 }
 
 const U64 = (1n << 64n) - 1n;
@@ -62,9 +77,13 @@ export class Simulation {
   /** The last call's result and its fact (see exec). */
   private lastResult: SysResult | null = null;
   private lastFact: Fact | null = null;
+  private readonly clock: (() => number) | null;
+  /** The running op's time (see SimStep.ns). */
+  private opNs: number | null = null;
 
-  constructor(program: Program, src?: Simulation) {
+  constructor(program: Program, src?: Simulation, options: SimulationOptions = {}) {
     this.program = program;
+    this.clock = options.clock ?? src?.clock ?? null;
     if (src !== undefined) {
       this.mm = src.mm.clone();
       this.header = src.header;
@@ -100,6 +119,9 @@ export class Simulation {
   step(): SimStep | null {
     if (this.done) return null;
     const op = this.program.ops[this.pc++]!;
+    const clock = this.clock;
+    const t0 = clock === null ? 0 : clock();
+    this.opNs = null;
     let fact: Fact;
     try {
       fact = this.execChecked(op); // uffd: see execChecked
@@ -109,7 +131,8 @@ export class Simulation {
       fact = { kind: 'error', message: unboundMessage(name) };
     }
     if (fact.kind === 'error') this.stopped = true;
-    return { op, fact, effects: this.mm.log.take() };
+    const ns = clock === null ? null : (this.opNs ?? clock() - t0);
+    return { op, fact, effects: this.mm.log.take(), ns };
   }
 
   /**
@@ -152,11 +175,17 @@ export class Simulation {
         const args = this.args(op);
         // uffd: read(uffd) pops the monitor's oldest message (mms.md section 3)
         if (op.call === 'read') {
+          const clock = this.clock;
+          const t0 = clock === null ? 0 : clock();
           const rd = sysUffdRead(mm, args[0] ?? 0n);
+          if (clock !== null) this.opNs = clock() - t0;
           settle(mm);
           return { kind: 'read', message: rd.message, errno: rd.errno };
         }
+        const clock = this.clock;
+        const t0 = clock === null ? 0 : clock();
         const r = this.call(op.call, args, op.str);
+        if (clock !== null) this.opNs = clock() - t0;
         if (r.errno === 0 && op.bind >= 0) this.slots[op.bind] = r.ret & U64;
         settle(mm);
         // Facts are read-only: consecutive ops with the same (shared) result, such as a run of
@@ -173,9 +202,12 @@ export class Simulation {
         const name = this.program.threads[op.thread] ?? 'main';
         const t = mm.thread(name);
         if (t.state() === 'blocked') return { kind: 'error', message: blockedMessage(name) };
+        const clock = this.clock;
+        const t0 = clock === null ? 0 : clock();
         startAccess(mm, t, op.access, addr, len, op.tag);
         runThread(mm, t);
         settle(mm);
+        if (clock !== null) this.opNs = clock() - t0;
         return { kind: 'access', outcome: outcomeOf(t)! };
       }
       case 'wait': {
