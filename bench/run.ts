@@ -331,8 +331,8 @@ async function moveRows(
   const rows: Row[] = [];
   for (const level of ['pte', 'pmd', 'pud'] as const) {
     const r = await measure(moveScript(gib, level, populate, trips), `move-${gib}G-${level}`, reps);
-    const before = r.kernelFacts?.[2];
-    const after = r.kernelFacts?.[4];
+    const before = r.kernelFacts?.[FIRST_MOVE - 1];
+    const after = r.kernelFacts?.[FIRST_MOVE + 1];
     const kDelta =
       before !== undefined && after !== undefined
         ? {
@@ -343,7 +343,8 @@ async function moveRows(
     const sDelta = {
       kind: 'pgtables',
       delta:
-        (r.simFacts[4] as { delta: number }).delta - (r.simFacts[2] as { delta: number }).delta,
+        (r.simFacts[FIRST_MOVE + 1] as { delta: number }).delta -
+        (r.simFacts[FIRST_MOVE - 1] as { delta: number }).delta,
     };
     // Both sides must have printed the same facts (every move succeeded at the same address),
     // or the times compare different work.

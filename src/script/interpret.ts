@@ -119,8 +119,7 @@ export class Simulation {
   step(): SimStep | null {
     if (this.done) return null;
     const op = this.program.ops[this.pc++]!;
-    const clock = this.clock;
-    const t0 = clock === null ? 0 : clock();
+    const t0 = this.now();
     this.opNs = null;
     let fact: Fact;
     try {
@@ -131,8 +130,18 @@ export class Simulation {
       fact = { kind: 'error', message: unboundMessage(name) };
     }
     if (fact.kind === 'error') this.stopped = true;
-    const ns = clock === null ? null : (this.opNs ?? clock() - t0);
-    return { op, fact, effects: this.mm.log.take(), ns };
+    if (this.opNs === null) this.lap(t0);
+    return { op, fact, effects: this.mm.log.take(), ns: this.opNs };
+  }
+
+  /** The clock's reading (0 without a clock). */
+  private now(): number {
+    return this.clock === null ? 0 : this.clock();
+  }
+
+  /** The running op's time is from t0 to now (SimStep.ns; stays null without a clock). */
+  private lap(t0: number): void {
+    if (this.clock !== null) this.opNs = this.clock() - t0;
   }
 
   /**
@@ -175,17 +184,15 @@ export class Simulation {
         const args = this.args(op);
         // uffd: read(uffd) pops the monitor's oldest message (mms.md section 3)
         if (op.call === 'read') {
-          const clock = this.clock;
-          const t0 = clock === null ? 0 : clock();
+          const t0 = this.now();
           const rd = sysUffdRead(mm, args[0] ?? 0n);
-          if (clock !== null) this.opNs = clock() - t0;
+          this.lap(t0);
           settle(mm);
           return { kind: 'read', message: rd.message, errno: rd.errno };
         }
-        const clock = this.clock;
-        const t0 = clock === null ? 0 : clock();
+        const t0 = this.now();
         const r = this.call(op.call, args, op.str);
-        if (clock !== null) this.opNs = clock() - t0;
+        this.lap(t0);
         if (r.errno === 0 && op.bind >= 0) this.slots[op.bind] = r.ret & U64;
         settle(mm);
         // Facts are read-only: consecutive ops with the same (shared) result, such as a run of
@@ -202,12 +209,11 @@ export class Simulation {
         const name = this.program.threads[op.thread] ?? 'main';
         const t = mm.thread(name);
         if (t.state() === 'blocked') return { kind: 'error', message: blockedMessage(name) };
-        const clock = this.clock;
-        const t0 = clock === null ? 0 : clock();
+        const t0 = this.now();
         startAccess(mm, t, op.access, addr, len, op.tag);
         runThread(mm, t);
         settle(mm);
-        if (clock !== null) this.opNs = clock() - t0;
+        this.lap(t0);
         return { kind: 'access', outcome: outcomeOf(t)! };
       }
       case 'wait': {
